@@ -32,6 +32,8 @@ export interface RaftOptions {
   maxUncommittedBytes?: number;
   /** Read-index requests waiting on a leader before more are dropped. @default 4096 */
   maxPendingReadIndex?: number;
+  /** Proposals a follower holds for forwarding to the leader between two Readys. @default 16384 */
+  maxForwardedProposals?: number;
   /** Seed of the core's own deterministic PRNG (for randomized election timeouts). @default 1 */
   randomSeed?: number;
 }
@@ -80,6 +82,7 @@ export function compileRaftOptions(raw: RaftOptions): CompiledRaftOptions {
     ),
     maxUncommittedBytes: positiveInt('maxUncommittedBytes', raw.maxUncommittedBytes ?? 64 << 20),
     maxPendingReadIndex: positiveInt('maxPendingReadIndex', raw.maxPendingReadIndex ?? 4096),
+    maxForwardedProposals: positiveInt('maxForwardedProposals', raw.maxForwardedProposals ?? 16384),
     randomSeed: raw.randomSeed ?? 1,
   };
 }
