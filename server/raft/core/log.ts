@@ -179,14 +179,25 @@ export class RaftLog {
     this.stableIndex = snapshot.meta.index;
   }
 
-  /** Drops entries up to a snapshot the driver made of its own applied state. */
-  compact(snapshot: Snapshot): void {
+  /**
+   * Records a snapshot the driver made of its own applied state and drops the entries up to
+   * `upTo` (<= the snapshot's index). Keeping some entries after a snapshot lets a follower that
+   * is only a little behind catch up from the log instead of needing the whole snapshot.
+   */
+  compact(snapshot: Snapshot, upTo: number): void {
     const { index, term } = snapshot.meta;
-    if (index <= this.snapshotMeta.index) return;
     invariant(index <= this.applied, () => `snapshot at ${index} beyond applied ${this.applied}`);
     invariant(this.term(index) === term, () => `snapshot term ${term} at ${index} does not match the log`);
-    this.entries = this.entries.slice(index - this.snapshotMeta.index);
-    this.snapshotMeta = snapshot.meta;
-    this.snapshot = snapshot;
+    invariant(upTo <= index, () => `compaction to ${upTo} beyond the snapshot at ${index}`);
+    if (this.snapshot === undefined || index > this.snapshot.meta.index) this.snapshot = snapshot;
+    if (upTo <= this.snapshotMeta.index) return;
+    const boundaryTerm = this.term(upTo)!;
+    this.entries = this.entries.slice(upTo - this.snapshotMeta.index);
+    this.snapshotMeta = { index: upTo, term: boundaryTerm, conf: snapshot.meta.conf };
+  }
+
+  /** Where the log starts now, as persisted for a restart (the conf is the latest snapshot's). */
+  boundary(): SnapshotMeta {
+    return this.snapshotMeta;
   }
 }

@@ -98,9 +98,14 @@ export class RawNode {
     return { meta, data };
   }
 
-  /** Drops log entries covered by `snapshot`, which becomes what laggards are sent. */
-  compact(snapshot: Snapshot): void {
-    this.raft.log.compact(snapshot);
+  /**
+   * `snapshot` becomes what laggards are sent, and log entries up to `upTo` (default: the
+   * snapshot's index) are dropped. Returns the log's new start, which the driver persists: on a
+   * restart it is InitialState.snapshot (conf changes after it are replayed idempotently).
+   */
+  compact(snapshot: Snapshot, upTo: number = snapshot.meta.index): SnapshotMeta {
+    this.raft.log.compact(snapshot, upTo);
+    return this.raft.log.boundary();
   }
 
   private softState(): SoftState {
