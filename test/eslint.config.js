@@ -24,6 +24,20 @@ export default tseslint.config(
     files: ['client/cli/**/*.ts', 'test/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
+  // Layers: server/ and node/ never import each other; client/ imports neither (DESIGN.md).
+  {
+    files: ['client/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/server/**', '**/node/**'] }] },
+  },
+  {
+    files: ['server/**/*.ts'],
+    ignores: ['server/raft/core/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['../node/**', '../../node/**', '../../../node/**'] }] },
+  },
+  {
+    files: ['node/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/server/**'] }] },
+  },
   {
     files: ['server/raft/core/**/*.ts'],
     rules: {
