@@ -2,6 +2,38 @@
 // BerthError with a stable string code; the server maps codes to gRPC status codes with one
 // table (server edge) and the SDK maps them back to the same codes.
 
+/** Every code, for checking a code that came over the wire. Keep in step with ErrorCode. */
+export const ERROR_CODES = [
+  'INVALID_ARGUMENT',
+  'NOT_FOUND',
+  'ALREADY_EXISTS',
+  'CONFLICT',
+  'COMPACTED',
+  'TOO_LARGE',
+  'UNAVAILABLE',
+  'TIMEOUT',
+  'NOT_LEADER',
+  'WRONG_CLUSTER',
+  'DATA_CORRUPT',
+  'RESOURCE_EXHAUSTED',
+  'UNAUTHENTICATED',
+  'PERMISSION_DENIED',
+  'FAILED_PRECONDITION',
+  'CANCELLED',
+  'INTERNAL',
+] as const satisfies readonly ErrorCode[];
+
+/**
+ * Trailing metadata of a failed gRPC call: the berth code (several codes share one gRPC status)
+ * and the error's details as JSON (ASCII only: metadata values must be printable ASCII).
+ */
+export const BERTH_CODE_METADATA = 'berth-code';
+export const BERTH_DETAILS_METADATA = 'berth-details';
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
 export type ErrorCode =
   | 'INVALID_ARGUMENT' // bad input: the message names the field and the rule
   | 'NOT_FOUND'
@@ -20,6 +52,10 @@ export type ErrorCode =
   | 'FAILED_PRECONDITION'
   | 'CANCELLED'
   | 'INTERNAL';
+
+/** Fails to compile when a code is added to ErrorCode but not to ERROR_CODES. */
+const _everyCodeListed: [Exclude<ErrorCode, (typeof ERROR_CODES)[number]>] extends [never] ? true : never = true;
+void _everyCodeListed;
 
 export interface BerthErrorOptions {
   /** Structured details, e.g. { field: 'spec.replicas' } or { leader: 'r2' }. */

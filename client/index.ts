@@ -1,3 +1,32 @@
-// The public face of the berth SDK.
-export { BerthError, isBerthError } from './errors.js';
+// The public face of the berth SDK: `import { connect } from 'berth'`.
+export { BerthError, isBerthError, isErrorCode, ERROR_CODES, BERTH_CODE_METADATA, BERTH_DETAILS_METADATA } from './errors.js';
 export type { ErrorCode, BerthErrorOptions } from './errors.js';
+export { connect, Client } from './client.js';
+export type { ConnectOptions, RetryOptions, CompiledConnectOptions } from './options.js';
+export type { KvClient } from './kv.js';
+export type { ClusterClient } from './cluster.js';
+export type { WatchStream } from './watch.js';
+export type {
+  ClusterStatus,
+  Compare,
+  CompareOp,
+  DeleteOptions,
+  DeleteResult,
+  KeySetOptions,
+  KeyValue,
+  Member,
+  MemberProgress,
+  PutOptions,
+  PutResult,
+  RaftRole,
+  RangeOptions,
+  RangeResult,
+  ReadOptions,
+  ResponseHeader,
+  TxnOp,
+  TxnOpResult,
+  TxnRequest,
+  TxnResult,
+  WatchEvent,
+  WatchOptions,
+} from './types.js';

@@ -2,6 +2,7 @@
 // public APIs. Generated code and build output are not linted.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { fileURLToPath } from 'node:url';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'proto/gen/**', 'client/cli/bin.js'] },
@@ -10,7 +11,7 @@ export default tseslint.config(
   {
     files: ['**/*.ts'],
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: new URL('..', import.meta.url).pathname },
+      parserOptions: { projectService: true, tsconfigRootDir: fileURLToPath(new globalThis.URL('..', import.meta.url)) },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',

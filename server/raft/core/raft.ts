@@ -740,17 +740,17 @@ export class Raft {
   }
 
   private restore(snapshot: Snapshot): boolean {
-    const { index, term, conf } = snapshot.meta;
+    const { index, term } = snapshot.meta;
     if (index <= this.log.committed) return false;
-    // A snapshot whose configuration does not include us is not for us.
-    if (!conf.voters.includes(this.id) && !conf.learners.includes(this.id)) return false;
+    // The snapshot may predate the change that added us (a new member is sent the latest
+    // snapshot the leader has); we learn of our membership from the entries that follow it.
     if (this.log.matchTerm(index, term)) {
       // We already have the entries; just fast-forward the commit index.
       this.log.commitTo(index);
       return false;
     }
     this.log.restore(snapshot);
-    this.setConf(conf);
+    this.setConf(snapshot.meta.conf);
     return true;
   }
 

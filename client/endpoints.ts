@@ -1,0 +1,94 @@
+// The replicas a client talks to: one gRPC channel per endpoint (opened when first used, shared
+// by the KV and ClusterService stubs), and which endpoint is in use. A call goes to the current
+// endpoint; a retry moves on to the next one, or to the leader when a reply names it.
+import { connectivityState } from '@grpc/grpc-js';
+import type { ChannelOptions } from '@grpc/grpc-js';
+import type { ClusterServiceClient } from '../proto/gen/berth/v1/ClusterService.js';
+import type { KVClient } from '../proto/gen/berth/v1/KV.js';
+import { apiProto, kvProto } from '../proto/load.js';
+import { BerthError } from './errors.js';
+import type { CompiledConnectOptions } from './options.js';
+
+export interface Endpoint {
+  readonly address: string;
+  readonly kv: KVClient;
+  readonly cluster: ClusterServiceClient;
+}
+
+export class EndpointPool {
+  private readonly open = new Map<number, Endpoint>();
+  private current = 0;
+  private closed = false;
+
+  constructor(private readonly opts: CompiledConnectOptions) {}
+
+  get addresses(): readonly string[] {
+    return this.opts.endpoints;
+  }
+
+  /** The endpoint calls go to now. */
+  currentIndex(): number {
+    return this.current;
+  }
+
+  /** Moves on to the next endpoint, or to `address` when it is one of ours (a named leader). */
+  advance(address?: string): void {
+    const named = address === undefined ? -1 : this.opts.endpoints.indexOf(address);
+    this.current = named >= 0 ? named : (this.current + 1) % this.opts.endpoints.length;
+  }
+
+  at(index: number): Endpoint {
+    if (this.closed) throw new BerthError('CANCELLED', 'the client is closed');
+    let ep = this.open.get(index);
+    if (ep === undefined) {
+      const address = this.opts.endpoints[index] as string;
+      const channelOptions: ChannelOptions = {
+        'grpc.max_receive_message_length': this.opts.maxReceiveMessageBytes,
+        'grpc.initial_reconnect_backoff_ms': this.opts.retry.initialBackoffMs,
+        'grpc.max_reconnect_backoff_ms': this.opts.retry.maxBackoffMs,
+      };
+      const kv = new (kvProto().KV)(address, this.opts.credentials, channelOptions);
+      const cluster = new (apiProto().ClusterService)(address, this.opts.credentials, { channelOverride: kv.getChannel() });
+      ep = { address, kv, cluster };
+      this.open.set(index, ep);
+    }
+    return ep;
+  }
+
+  /**
+   * Waits until the endpoint's channel is connected, and fails as soon as a connection attempt
+   * fails (or after connectTimeoutMs). Failing here proves a request was never sent, which is
+   * what makes it safe to send a write elsewhere.
+   */
+  ready(index: number): Promise<Endpoint> {
+    const ep = this.at(index);
+    const channel = ep.kv.getChannel();
+    const deadline = Date.now() + this.opts.connectTimeoutMs;
+    return new Promise((resolve, reject) => {
+      const fail = (why: string): void =>
+        reject(
+          new BerthError('UNAVAILABLE', `cannot connect to ${ep.address}: ${why}`, {
+            details: { endpoint: ep.address, connected: false },
+          }),
+        );
+      const check = (): void => {
+        const state = channel.getConnectivityState(true);
+        if (state === connectivityState.READY) return resolve(ep);
+        if (state === connectivityState.TRANSIENT_FAILURE) return fail('the connection failed (is a replica listening there?)');
+        if (state === connectivityState.SHUTDOWN) return fail('the client is closed');
+        channel.watchConnectivityState(state, deadline, (err) => {
+          if (err) fail(`no connection within ${this.opts.connectTimeoutMs} ms`);
+          else check();
+        });
+      };
+      check();
+    });
+  }
+
+  close(): void {
+    this.closed = true;
+    // The cluster stubs share the KV stubs' channels: closing those closes both.
+    for (const ep of this.open.values()) ep.kv.close();
+    this.open.clear();
+  }
+}

@@ -1,0 +1,11 @@
+// Original file: proto/berth/v1/kv.proto
+
+import type { ResponseHeader as _berth_v1_ResponseHeader, ResponseHeader__Output as _berth_v1_ResponseHeader__Output } from '../../berth/v1/ResponseHeader.js';
+
+export interface CompactResponse {
+  'header'?: (_berth_v1_ResponseHeader | null);
+}
+
+export interface CompactResponse__Output {
+  'header': (_berth_v1_ResponseHeader__Output | null);
+}

@@ -1,0 +1,12 @@
+// Original file: proto/berth/v1/raft.proto
+
+
+export interface RaftConfState {
+  'voters'?: (string)[];
+  'learners'?: (string)[];
+}
+
+export interface RaftConfState__Output {
+  'voters': (string)[];
+  'learners': (string)[];
+}

@@ -1,0 +1,8 @@
+// Original file: proto/berth/v1/api.proto
+
+
+export interface StatusRequest {
+}
+
+export interface StatusRequest__Output {
+}

@@ -1,0 +1,215 @@
+// `berth server`: one control-plane replica. This entrypoint is the only place that reads flags
+// and the environment; everything below it takes compiled options.
+import { parseArgs } from 'node:util';
+import { mkdir } from 'node:fs/promises';
+import * as grpc from '@grpc/grpc-js';
+import { pino, type Logger } from 'pino';
+import { BerthError, isBerthError } from '../client/index.js';
+import { registerClusterService, registerKvService } from './api/index.js';
+import { RaftNode } from './raft/node.js';
+import type { RaftNodeOptions } from './raft/node-options.js';
+import { LevelRaftStorage, openDataDb } from './raft/storage/index.js';
+import { GrpcTransport, grpcServerOptions } from './raft/transport/index.js';
+import { Store } from './store/index.js';
+
+export const SERVER_USAGE = `Usage: berth server --id ID --data DIR --listen HOST:PORT --peers ID=HOST:PORT,... [flags]
+
+Runs one control-plane replica. Start the same --peers list on every initial replica.
+
+Flags:
+  --id ID                 this replica's id, a DNS-1123 label (e.g. r1)              (required)
+  --data DIR              data directory (one LevelDB: Raft log + store)            (required)
+  --listen HOST:PORT      address for peers and clients                             (required)
+  --peers LIST            initial members id=host:port,... including this one       (required unless --join)
+  --join                  start empty and wait to be added (berth cluster add ID ADDR)
+  --cluster-id NAME       messages from another cluster are refused                 (default berth)
+  --tick-ms N             Raft tick length in ms                                    (default 100)
+  --election-ticks N      election timeout in ticks (randomized N..2N)              (default 10)
+  --heartbeat-ticks N     leader heartbeat interval in ticks                        (default 1)
+  --snapshot-entries N    applied entries between snapshots                         (default 20000)
+  --snapshot-catchup-entries N
+                          entries kept behind a snapshot for slow followers         (default 5000)
+  --log-level LEVEL       trace|debug|info|warn|error                               (default info)
+`;
+
+export interface ServerConfig {
+  readonly id: string;
+  readonly dataDir: string;
+  readonly listen: string;
+  readonly clusterId: string;
+  readonly logLevel: string;
+  readonly node: RaftNodeOptions;
+}
+
+const ADDRESS = /^[A-Za-z0-9.-]+:\d{1,5}$/;
+/** How long in-flight calls get to finish on SIGTERM before they are cut. */
+const SHUTDOWN_GRACE_MS = 3_000;
+
+function usage(message: string): BerthError {
+  return new BerthError('INVALID_ARGUMENT', message);
+}
+
+function intFlag(name: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw usage(`--${name}: must be an integer >= ${min} (got ${JSON.stringify(value)})`);
+  return n;
+}
+
+function parsePeers(value: string | undefined): Record<string, string> {
+  const peers: Record<string, string> = {};
+  if (value === undefined || value === '') return peers;
+  for (const part of value.split(',')) {
+    const [id, address, ...rest] = part.split('=');
+    if (id === undefined || address === undefined || rest.length > 0 || id === '' || !ADDRESS.test(address)) {
+      throw usage(`--peers: each member must be id=host:port (got ${JSON.stringify(part)})`);
+    }
+    if (id in peers) throw usage(`--peers: member ${JSON.stringify(id)} is listed twice`);
+    peers[id] = address;
+  }
+  return peers;
+}
+
+/** Parses and validates `berth server` flags; throws INVALID_ARGUMENT naming the flag. */
+export function parseServerArgs(argv: string[]): ServerConfig {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      id: { type: 'string' },
+      data: { type: 'string' },
+      listen: { type: 'string' },
+      peers: { type: 'string' },
+      join: { type: 'boolean' },
+      'cluster-id': { type: 'string' },
+      'tick-ms': { type: 'string' },
+      'election-ticks': { type: 'string' },
+      'heartbeat-ticks': { type: 'string' },
+      'snapshot-entries': { type: 'string' },
+      'snapshot-catchup-entries': { type: 'string' },
+      'log-level': { type: 'string' },
+    },
+  });
+  if (values.id === undefined) throw usage('--id: required (e.g. --id r1)');
+  if (values.data === undefined) throw usage('--data: required (a directory for this replica)');
+  if (values.listen === undefined || !ADDRESS.test(values.listen)) {
+    throw usage(`--listen: must be host:port (got ${JSON.stringify(values.listen ?? '')})`);
+  }
+  const join = values.join ?? false;
+  const peers = parsePeers(values.peers);
+  if (!join && !(values.id in peers)) throw usage(`--peers: must include this replica (${values.id}=${values.listen})`);
+  if (join && Object.keys(peers).length === 0) {
+    throw usage('--peers: with --join, list the existing members (id=host:port,...) so this replica can answer them');
+  }
+  const logLevel = values['log-level'] ?? 'info';
+  if (!['trace', 'debug', 'info', 'warn', 'error'].includes(logLevel)) {
+    throw usage(`--log-level: must be one of trace, debug, info, warn, error (got ${JSON.stringify(logLevel)})`);
+  }
+  const electionTicks = intFlag('election-ticks', values['election-ticks'], 2);
+  const heartbeatTicks = intFlag('heartbeat-ticks', values['heartbeat-ticks'], 1);
+  const node: RaftNodeOptions = {
+    id: values.id,
+    initialPeers: peers,
+    join,
+    ...(values['tick-ms'] !== undefined ? { tickMs: intFlag('tick-ms', values['tick-ms'], 1)! } : {}),
+    ...(values['snapshot-entries'] !== undefined ? { snapshotEntries: intFlag('snapshot-entries', values['snapshot-entries'], 1)! } : {}),
+    ...(values['snapshot-catchup-entries'] !== undefined
+      ? { snapshotCatchUpEntries: intFlag('snapshot-catchup-entries', values['snapshot-catchup-entries'], 0)! }
+      : {}),
+    raft: {
+      ...(electionTicks !== undefined ? { electionTicks } : {}),
+      ...(heartbeatTicks !== undefined ? { heartbeatTicks } : {}),
+    },
+  };
+  return { id: values.id, dataDir: values.data, listen: values.listen, clusterId: values['cluster-id'] ?? 'berth', logLevel, node };
+}
+
+export interface RunningServer {
+  readonly node: RaftNode;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+/** Opens the data directory, starts Raft and serves peers and clients on one gRPC port. */
+export async function startServer(config: ServerConfig, logger: Logger, onFatal: (err: unknown) => void): Promise<RunningServer> {
+  await mkdir(config.dataDir, { recursive: true });
+  const db = await openDataDb(config.dataDir);
+  const storage = await LevelRaftStorage.open(db, logger);
+  const stored = await storage.load();
+  const store = await Store.open(db, {}, logger);
+  let transport: GrpcTransport | undefined;
+  const node = new RaftNode(config.node, {
+    db,
+    storage,
+    stored,
+    store,
+    transport: (handler) => (transport = new GrpcTransport({ clusterId: config.clusterId, selfId: config.id }, handler, logger)),
+    logger,
+  });
+  const server = new grpc.Server(grpcServerOptions());
+  transport!.registerWith(server);
+  const apiOptions = { clusterId: config.clusterId, logger };
+  const services = [registerKvService(server, node, apiOptions), registerClusterService(server, node, apiOptions)];
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync(config.listen, grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+  );
+  await node.start(onFatal);
+  logger.info({ component: 'server', id: config.id, listen: config.listen, cluster: config.clusterId }, 'berth server ready');
+  return {
+    node,
+    port,
+    stop: async () => {
+      // Open watch streams would hold tryShutdown forever: end them first (clients resume elsewhere).
+      for (const s of services) s.close();
+      await node.stop();
+      const graceful = new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
+      const grace = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
+      await Promise.race([graceful, grace]);
+      server.forceShutdown();
+      await store.close?.();
+      await db.close();
+    },
+  };
+}
+
+/** The `berth server` command: returns the process exit code once the server has stopped. */
+export async function serverCommand(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(SERVER_USAGE);
+    return 0;
+  }
+  let config: ServerConfig;
+  try {
+    config = parseServerArgs(argv);
+  } catch (err) {
+    process.stderr.write(`error: ${(err as Error).message}\n\n${SERVER_USAGE}`);
+    return 2;
+  }
+  const logger = pino({ level: config.logLevel, base: { pid: process.pid } });
+  let running: RunningServer;
+  try {
+    running = await startServer(config, logger, (err) => {
+      logger.fatal({ err }, 'fatal error; exiting');
+      process.exit(1);
+    });
+  } catch (err) {
+    const msg = isBerthError(err) ? err.message : (err as Error).message;
+    logger.fatal({ err }, 'cannot start');
+    process.stderr.write(`error: ${msg}\n`);
+    return 1;
+  }
+  return new Promise<number>((resolve) => {
+    const shutdown = (signal: string): void => {
+      logger.info({ signal }, 'shutting down');
+      running.stop().then(
+        () => resolve(0),
+        (err: unknown) => {
+          logger.error({ err }, 'shutdown failed');
+          resolve(1);
+        },
+      );
+    };
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.once('SIGINT', () => shutdown('SIGINT'));
+  });
+}
