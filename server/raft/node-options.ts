@@ -16,6 +16,8 @@ export interface RaftNodeOptions {
   snapshotEntries?: number;
   /** Entries kept in the log behind a snapshot, so a follower a little behind needs no snapshot. @default 5000 */
   snapshotCatchUpEntries?: number;
+  /** Store revisions of history kept for watches and reads at old revisions; the leader compacts older ones. @default 50000 */
+  historyRevisions?: number;
   /** A proposal not applied within this time fails with TIMEOUT (outcome unknown). @default 5000 */
   proposalTimeoutMs?: number;
   /** A read not confirmed by a quorum within this time fails with TIMEOUT. @default 5000 */
@@ -56,6 +58,7 @@ export function compileRaftNodeOptions(raw: RaftNodeOptions): CompiledRaftNodeOp
     raft: raw.raft ?? {},
     snapshotEntries: int('snapshotEntries', raw.snapshotEntries ?? 20000, 1),
     snapshotCatchUpEntries: int('snapshotCatchUpEntries', raw.snapshotCatchUpEntries ?? 5000, 0),
+    historyRevisions: int('historyRevisions', raw.historyRevisions ?? 50000, 1),
     proposalTimeoutMs: int('proposalTimeoutMs', raw.proposalTimeoutMs ?? 5000, 1),
     readTimeoutMs: int('readTimeoutMs', raw.readTimeoutMs ?? 5000, 1),
     maxPendingProposals: int('maxPendingProposals', raw.maxPendingProposals ?? 65536, 1),
