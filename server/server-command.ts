@@ -29,6 +29,9 @@ Flags:
   --snapshot-entries N    applied entries between snapshots                         (default 20000)
   --snapshot-catchup-entries N
                           entries kept behind a snapshot for slow followers         (default 5000)
+  --lease-reads           serve linearizable reads from the leader's lease, without a
+                          quorum round trip (faster; correct only while clocks drift
+                          less than an election timeout)                           (default off)
   --log-level LEVEL       trace|debug|info|warn|error                               (default info)
 `;
 
@@ -88,6 +91,7 @@ export function parseServerArgs(argv: string[]): ServerConfig {
       'snapshot-entries': { type: 'string' },
       'snapshot-catchup-entries': { type: 'string' },
       'log-level': { type: 'string' },
+      'lease-reads': { type: 'boolean' },
     },
   });
   if (values.id === undefined) throw usage('--id: required (e.g. --id r1)');
@@ -119,6 +123,7 @@ export function parseServerArgs(argv: string[]): ServerConfig {
     raft: {
       ...(electionTicks !== undefined ? { electionTicks } : {}),
       ...(heartbeatTicks !== undefined ? { heartbeatTicks } : {}),
+      ...(values['lease-reads'] === true ? { readOnly: 'lease' as const } : {}),
     },
   };
   return { id: values.id, dataDir: values.data, listen: values.listen, clusterId: values['cluster-id'] ?? 'berth', logLevel, node };
