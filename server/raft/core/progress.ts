@@ -31,6 +31,11 @@ class Inflights {
     }
   }
 
+  /** Frees the oldest in-flight message, whatever its index. */
+  freeFirst(): void {
+    if (this.count > 0) this.start++;
+  }
+
   reset(): void {
     this.buf.length = 0;
     this.start = 0;
@@ -131,6 +136,15 @@ export class Progress {
     } else if (this.state === 'probe') {
       this.probeSent = true;
     }
+  }
+
+  /**
+   * A heartbeat answer from a follower whose window is full: let one more append out. If an
+   * append was lost, the follower rejects the next one and replication falls back to probing;
+   * without this, a full window of lost appends would stall the follower for good.
+   */
+  unblockOnHeartbeat(): void {
+    if (this.state === 'replicate' && this.inflights.full()) this.inflights.freeFirst();
   }
 
   freeInflightsLE(index: number): void {

@@ -585,6 +585,7 @@ export class Raft {
   private handleHeartbeatResp(m: Message, pr: Progress): void {
     pr.recentActive = true;
     pr.probeSent = false;
+    pr.unblockOnHeartbeat();
     if (pr.match < this.log.lastIndex()) this.maybeSendAppend(m.from, true);
     if (this.opts.readOnly !== 'safe' || m.context.length === 0) return;
     const acks = this.readOnly.ack(m.from, m.context);
