@@ -186,6 +186,8 @@ export class RaftLog {
    */
   compact(snapshot: Snapshot, upTo: number): void {
     const { index, term } = snapshot.meta;
+    // A newer snapshot from the leader was installed meanwhile: this one is already obsolete.
+    if (index < this.snapshotMeta.index || this.pendingSnapshot !== undefined) return;
     invariant(index <= this.applied, () => `snapshot at ${index} beyond applied ${this.applied}`);
     invariant(this.term(index) === term, () => `snapshot term ${term} at ${index} does not match the log`);
     invariant(upTo <= index, () => `compaction to ${upTo} beyond the snapshot at ${index}`);
