@@ -18,7 +18,10 @@ import {
   type InitialState,
   type Message,
   type NodeId,
+  type HardState,
   type Ready,
+  type Role,
+  type Snapshot,
   type Status,
 } from './core/index.js';
 import { compileRaftNodeOptions, type CompiledRaftNodeOptions, type RaftNodeOptions } from './node-options.js';
@@ -53,6 +56,11 @@ export class RaftNode {
   private lastSnapshotIndex = 0;
   private compactionInFlight = false;
   private leader: NodeId = NONE;
+  private role: Role = 'follower';
+  private persistedHard: HardState;
+  /** A snapshot of the store being encoded off the loop, and the one ready to install. */
+  private snapshotting = false;
+  private finishedSnapshot: Snapshot | undefined;
   private readonly leaderListeners = new Set<(leader: NodeId, term: number) => void>();
   private fatal: ((err: unknown) => void) | undefined;
 
@@ -65,6 +73,7 @@ export class RaftNode {
     this.log = parts.logger.child({ component: 'raft', node: this.id });
     this.core = new RawNode({ ...this.opts.raft, id: this.id, randomSeed: randomInt(1, 2 ** 31) }, this.initialState());
     this.lastSnapshotIndex = parts.stored.snapshot?.index ?? 0;
+    this.persistedHard = parts.stored.hardState ?? { term: 0, vote: NONE, commit: 0 };
     this.proposals = new WaiterMap('proposal', this.opts.maxPendingProposals, this.opts.proposalTimeoutMs);
     this.confWaiters = new WaiterMap('membership change', 16, this.opts.proposalTimeoutMs);
     this.reads = new ReadRounds(this.id, this.opts.maxPendingReads, this.opts.readTimeoutMs, (ctx) => {
@@ -119,7 +128,7 @@ export class RaftNode {
       if (id !== this.id) this.transport.addPeer(id, address);
     }
     // A restarted replica whose log was compacted has no snapshot to send to laggards yet.
-    if (this.lastSnapshotIndex > 0) await this.takeSnapshot();
+    if (this.lastSnapshotIndex > 0) await this.takeSnapshotNow();
     this.ticker = setInterval(() => {
       this.core.tick();
       this.kick();
@@ -179,9 +188,19 @@ export class RaftNode {
    * 2. send the messages;
    * 3. apply the snapshot and the committed entries to the store;
    * and then (in runLoop) advance the core.
+   *
+   * One exception, the leader's (Raft thesis §10.2.1, as etcd does): its messages promise
+   * nothing about its own disk — it votes for nobody and acknowledges nothing — so it sends them
+   * while its entries are being written. This is safe because it never reveals a commit index
+   * that counts its own copy of an entry before the Ready holding that entry was persisted:
+   * commit advances only on acknowledgements of entries already sent, and those answers reach
+   * a later Ready, which this loop takes only after this one is on disk.
    */
   private async handleReady(rd: Ready): Promise<void> {
     const { db, storage, store } = this.parts;
+    if (rd.softState !== undefined) this.role = rd.softState.role;
+    const sendFirst = this.role === 'leader' && rd.snapshot === undefined && !this.changesTermOrVote(rd);
+    if (sendFirst && rd.messages.length > 0) this.transport.send(rd.messages);
     // LevelDB's chained batch is several times faster than the array form; and a restore can
     // hold millions of ops, too many to spread into one array push.
     const batch = db.batch();
@@ -194,11 +213,17 @@ export class RaftNode {
     addOps(batch, storage.persistOps(rd.entries, rd.hardState));
     if (batch.length > 0) await batch.write({ sync: rd.mustSync });
     else await batch.close();
+    if (rd.hardState !== undefined) this.persistedHard = rd.hardState;
     if (restore !== undefined) await this.afterRestore(restore, rd);
-    if (rd.messages.length > 0) this.transport.send(rd.messages);
+    if (!sendFirst && rd.messages.length > 0) this.transport.send(rd.messages);
     if (rd.softState !== undefined) this.onSoftState(rd.softState.leader, rd.softState.role);
     if (rd.committedEntries.length > 0) await this.apply(rd.committedEntries);
     for (const rs of rd.readStates) this.reads.confirmed(rs.context, rs.index, store.applied);
+  }
+
+  private changesTermOrVote(rd: Ready): boolean {
+    const hs = rd.hardState;
+    return hs !== undefined && (hs.term !== this.persistedHard.term || hs.vote !== this.persistedHard.vote);
   }
 
   private async afterRestore(restore: ReturnType<Store['restoreOps']>, rd: Ready): Promise<void> {
@@ -211,9 +236,19 @@ export class RaftNode {
 
   private onSoftState(leader: NodeId, role: string): void {
     if (leader !== this.leader) {
+      const previous = this.leader;
       this.leader = leader;
       const term = this.core.status().term;
       this.log.info({ leader, role, term }, leader === NONE ? 'leader lost' : 'leader elected');
+      // Proposals in flight through the old leader may or may not commit: say so now rather
+      // than after the full timeout, so clients move on to the new leader at once.
+      if (previous !== NONE) {
+        this.proposals.rejectAll(
+          new BerthError('TIMEOUT', `leadership changed (${previous} -> ${leader || 'none'}) while the request was in flight; it may or may not have been applied`, {
+            details: { outcome: 'unknown' },
+          }),
+        );
+      }
       for (const l of this.leaderListeners) l(leader, term);
     }
   }
@@ -267,26 +302,58 @@ export class RaftNode {
 
   private async maybeSnapshot(): Promise<void> {
     this.maybeCompactHistory();
+    if (this.finishedSnapshot !== undefined) await this.installOwnSnapshot(this.finishedSnapshot);
     const applied = this.parts.store.applied;
-    if (applied - this.lastSnapshotIndex < this.opts.snapshotEntries) return;
-    await this.takeSnapshot();
+    if (this.snapshotting || applied - this.lastSnapshotIndex < this.opts.snapshotEntries) return;
+    this.startSnapshot();
   }
 
-  /** Snapshots the store at the applied index and compacts the log, keeping catch-up entries. */
-  private async takeSnapshot(): Promise<void> {
-    const { store, storage, db } = this.parts;
+  /**
+   * Snapshots the store at the applied index without holding up the loop: the store captures a
+   * consistent view (its index and a LevelDB snapshot) at once, between two Readys, and encodes
+   * it while replication goes on; the loop installs the result when it is done.
+   */
+  private startSnapshot(): void {
+    const { store } = this.parts;
     const applied = store.applied;
     if (applied === 0 || this.core.termAt(applied) === undefined) return;
-    const data = await store.snapshot();
-    const snapshot = this.core.createSnapshot(applied, data);
+    const meta = this.core.createSnapshot(applied, new Uint8Array(0)).meta;
+    this.snapshotting = true;
+    store.snapshot().then(
+      (data) => {
+        this.finishedSnapshot = { meta, data };
+        this.kick();
+      },
+      (err: unknown) => this.log.warn({ err, index: applied }, 'snapshot failed; will retry'),
+    ).finally(() => {
+      this.snapshotting = false;
+    });
+  }
+
+  /** Hands a finished snapshot to the core and compacts the log, keeping catch-up entries. */
+  private async installOwnSnapshot(snapshot: Snapshot): Promise<void> {
+    this.finishedSnapshot = undefined;
+    const { storage, db } = this.parts;
+    const index = snapshot.meta.index;
+    // Older than what we have (a leader's snapshot was installed meanwhile), or compacted away.
+    if (index < this.lastSnapshotIndex || this.core.termAt(index) !== snapshot.meta.term) return;
     const first = this.core.status().firstIndex;
-    const upTo = Math.max(first - 1, applied - this.opts.snapshotCatchUpEntries);
+    const upTo = Math.max(first - 1, index - this.opts.snapshotCatchUpEntries);
     const boundary = this.core.compact(snapshot, upTo);
     const batch = db.batch();
     addOps(batch, storage.compactOps(boundary));
     await batch.write({ sync: true });
-    this.lastSnapshotIndex = applied;
-    this.log.info({ index: applied, bytes: data.length, compactedTo: boundary.index }, 'snapshot taken');
+    this.lastSnapshotIndex = index;
+    this.log.info({ index, bytes: snapshot.data.length, compactedTo: boundary.index }, 'snapshot taken');
+  }
+
+  /** At start: a restarted replica whose log was compacted needs a snapshot to send laggards. */
+  private async takeSnapshotNow(): Promise<void> {
+    const { store } = this.parts;
+    const applied = store.applied;
+    if (applied === 0 || this.core.termAt(applied) === undefined) return;
+    const meta = this.core.createSnapshot(applied, new Uint8Array(0)).meta;
+    await this.installOwnSnapshot({ meta, data: await store.snapshot() });
   }
 
   // ---- requests -----------------------------------------------------------------------------
