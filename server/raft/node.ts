@@ -201,6 +201,12 @@ export class RaftNode {
     if (rd.softState !== undefined) this.role = rd.softState.role;
     const sendFirst = this.role === 'leader' && rd.snapshot === undefined && !this.changesTermOrVote(rd);
     if (sendFirst && rd.messages.length > 0) this.transport.send(rd.messages);
+    // Committed entries that earlier Readys already persisted are applied while this Ready's
+    // entries are being written; only those in this Ready must wait for the write.
+    const firstNew = rd.entries[0]?.index ?? Number.POSITIVE_INFINITY;
+    let early = 0;
+    if (rd.snapshot === undefined) while (early < rd.committedEntries.length && rd.committedEntries[early]!.index < firstNew) early++;
+    const applying = early > 0 ? this.apply(rd.committedEntries.slice(0, early)) : undefined;
     // LevelDB's chained batch is several times faster than the array form; and a restore can
     // hold millions of ops, too many to spread into one array push.
     const batch = db.batch();
@@ -217,7 +223,8 @@ export class RaftNode {
     if (restore !== undefined) await this.afterRestore(restore, rd);
     if (!sendFirst && rd.messages.length > 0) this.transport.send(rd.messages);
     if (rd.softState !== undefined) this.onSoftState(rd.softState.leader, rd.softState.role);
-    if (rd.committedEntries.length > 0) await this.apply(rd.committedEntries);
+    if (applying !== undefined) await applying;
+    if (early < rd.committedEntries.length) await this.apply(rd.committedEntries.slice(early));
     for (const rs of rd.readStates) this.reads.confirmed(rs.context, rs.index, store.applied);
   }
 

@@ -322,18 +322,7 @@ export class Raft {
   // ---- sending ------------------------------------------------------------------------------
 
   send(fields: MessageFields): void {
-    const m: Message = {
-      from: this.id,
-      term: 0,
-      logTerm: 0,
-      index: 0,
-      entries: [],
-      commit: 0,
-      reject: false,
-      rejectHint: 0,
-      context: EMPTY,
-      ...fields,
-    };
+    const m: Message = { ...this.localMessage(fields.type), ...fields };
     // Proposals and read-index requests forwarded to the leader carry no term (they are treated
     // as local requests there); vote responses carry the term they answer; all else our term.
     const keepTerm =
