@@ -45,6 +45,8 @@ export interface ApiNode {
   /** Resolves once this replica has applied everything committed before the call. */
   linearizableRead(): Promise<void>;
   status(): Status;
+  /** The current term and leader, cheaply (no progress snapshot). */
+  termAndLeader(): { term: number; leader: NodeId };
   /** The member table, read from the local store. */
   members(): Promise<readonly ApiMember[]>;
   addMember(id: NodeId, address: string, onProgress?: (msg: string) => void): Promise<void>;

@@ -10,7 +10,7 @@ import type { ApiNode } from './backend.js';
 import { toErrorStatus, withDetails } from './errors.js';
 
 export function responseHeader(node: ApiNode, clusterId: string, revision: number): ResponseHeader {
-  const st = node.status();
+  const st = node.termAndLeader();
   return { clusterId, memberId: node.id, revision, raftTerm: st.term, leader: st.leader };
 }
 

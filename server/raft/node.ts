@@ -414,6 +414,10 @@ export class RaftNode {
     return this.core.status();
   }
 
+  termAndLeader(): { term: number; leader: NodeId } {
+    return this.core.termAndLeader();
+  }
+
   onLeaderChange(listener: (leader: NodeId, term: number) => void): () => void {
     this.leaderListeners.add(listener);
     return () => this.leaderListeners.delete(listener);

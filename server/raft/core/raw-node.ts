@@ -182,6 +182,11 @@ export class RawNode {
     log.appliedTo(done.lastCommitted);
   }
 
+  /** The current term and known leader: cheap, for every response header. */
+  termAndLeader(): { term: number; leader: NodeId } {
+    return { term: this.raft.term, leader: this.raft.lead };
+  }
+
   status(): Status {
     const r = this.raft;
     const progress = new Map<NodeId, Progress>();
