@@ -20,6 +20,11 @@
 //     (`ret === null`) never returns, so it is only ever linearized to make a later observation
 //     possible, and an unknown write that nobody observes forces nothing.
 //
+// Three smaller reductions keep failing searches (which must be exhaustive) short; each is
+// argued where it is made: a legal read or failed cas is taken as the only move (KeySearch
+// .observesNow), values nobody observes are one register state (UNOBSERVED), and of the unknown
+// writes of such values only the one invoked last is tried (KeySearch.distinctMoves).
+//
 // Two operations are ordered in real time only if the first returned strictly before the second
 // was invoked (`a.ret < b.call`). Equal times count as concurrent, which can only make the checker
 // more lenient, never report a correct history as broken.
@@ -429,8 +434,9 @@ class KeySearch {
     const { ops } = this.problem;
     let latest = -1;
     for (const i of open) if (ops[i]?.interchangeable === true && i > latest) latest = i;
-    if (latest < 0) return open;
-    return open.filter((i) => i === latest || ops[i]?.interchangeable !== true);
+    const completed = open.filter((i) => ops[i]?.unknown === false);
+    const unknown = open.filter((i) => ops[i]?.unknown === true && (i === latest || ops[i]?.interchangeable !== true));
+    return completed.concat(unknown);
   }
 
   /**
@@ -479,8 +485,12 @@ function explainFailure(problem: KeyProblem, frontier: Frontier): string {
   const target = problem.ops[problem.returns[frontier.r] ?? -1];
   if (target === undefined) throw new Error('linearizability: a failed search must stop at a completed operation');
   const key = JSON.stringify(problem.key);
-  const states = [...frontier.states].map((id) => describeValue(problem, id)).join(', ');
-  const concurrent = problem.ops.filter((op) => op !== target && op.call <= target.ret && op.ret >= target.call);
+  const shown = [...frontier.states].map((id) => describeValue(problem, id));
+  const states = shown.join(', ') + (shown.length >= MAX_FRONTIER_STATES ? ', ...' : '');
+  // Unknown-outcome ops never return, so they overlap everything after their call; they get a
+  // list of their own, latest first, so that they do not bury the ops that truly overlap it.
+  const overlapping = problem.ops.filter((op) => op !== target && !op.unknown && op.call <= target.ret && op.ret >= target.call);
+  const unknown = problem.ops.filter((op) => op.unknown && op.call <= target.ret).sort((a, b) => b.call - a.call);
   const before = problem.ops
     .filter((op) => op.ret < target.call)
     .sort((a, b) => b.ret - a.ret)
@@ -488,7 +498,8 @@ function explainFailure(problem: KeyProblem, frontier: Frontier): string {
   return [
     `key ${key} is not linearizable: no order of its operations can place ${describeEvent(target.event)}.`,
     `Every legal order of the operations before it leaves ${key} holding one of {${states}} while it is pending.`,
-    `Operations concurrent with it or of unknown outcome: ${listEvents(concurrent)}.`,
+    `Completed operations overlapping it: ${listEvents(overlapping)}.`,
+    `Unknown-outcome operations invoked before it returned, latest first: ${listEvents(unknown)}.`,
     `Latest operations that returned before it was invoked: ${listEvents(before)}.`,
   ].join(' ');
 }
