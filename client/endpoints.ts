@@ -7,11 +7,14 @@ import type { ClusterServiceClient } from '../proto/gen/berth/v1/ClusterService.
 import type { KVClient } from '../proto/gen/berth/v1/KV.js';
 import { apiProto, kvProto } from '../proto/load.js';
 import { BerthError } from './errors.js';
+import { KvMux } from './kv-mux.js';
 import type { CompiledConnectOptions } from './options.js';
 
 export interface Endpoint {
   readonly address: string;
   readonly kv: KVClient;
+  /** KV requests travel on one multiplexed stream per endpoint (KV.Call). */
+  readonly mux: KvMux;
   readonly cluster: ClusterServiceClient;
 }
 
@@ -51,7 +54,7 @@ export class EndpointPool {
       };
       const kv = new (kvProto().KV)(address, this.opts.credentials, channelOptions);
       const cluster = new (apiProto().ClusterService)(address, this.opts.credentials, { channelOverride: kv.getChannel() });
-      ep = { address, kv, cluster };
+      ep = { address, kv, cluster, mux: new KvMux(kv, address, this.opts.maxInFlightPerEndpoint) };
       this.open.set(index, ep);
     }
     return ep;
@@ -90,7 +93,10 @@ export class EndpointPool {
   close(): void {
     this.closed = true;
     // The cluster stubs share the KV stubs' channels: closing those closes both.
-    for (const ep of this.open.values()) ep.kv.close();
+    for (const ep of this.open.values()) {
+      ep.mux.close();
+      ep.kv.close();
+    }
     this.open.clear();
   }
 }

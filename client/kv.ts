@@ -5,7 +5,6 @@ import type { PutResponse__Output } from '../proto/gen/berth/v1/PutResponse.js';
 import type { DeleteRangeResponse__Output } from '../proto/gen/berth/v1/DeleteRangeResponse.js';
 import type { TxnResponse__Output } from '../proto/gen/berth/v1/TxnResponse.js';
 import type { CompactResponse__Output } from '../proto/gen/berth/v1/CompactResponse.js';
-import { unaryCall } from './call.js';
 import { fromHeader, fromKv, fromResponseOp, toBytes, toCompare, toRequestOp } from './convert.js';
 import type { EndpointPool } from './endpoints.js';
 import type { CompiledConnectOptions } from './options.js';
@@ -50,10 +49,7 @@ export class KvClient {
       serializable: options.serializable ?? false,
     };
     return withRetry(this.pool, this.opts, 'read', async (ep) => {
-      const res = await unaryCall<RangeResponse__Output>(
-        (md, o, cb) => ep.kv.Range(req, md, o, cb),
-        this.opts.timeoutMs,
-      );
+      const res = await ep.mux.call<RangeResponse__Output>('range', req, this.opts.timeoutMs);
       const header = fromHeader(res.header);
       return { kvs: res.kvs.map(fromKv), more: res.more, count: res.count, revision: header.revision, header };
     });
@@ -63,10 +59,7 @@ export class KvClient {
   put(key: string, value: string | Uint8Array, options: PutOptions = {}): Promise<PutResult> {
     const req = { key, value: toBytes(value), prevKv: options.prevKv ?? false };
     return withRetry(this.pool, this.opts, 'write', async (ep) => {
-      const res = await unaryCall<PutResponse__Output>(
-        (md, o, cb) => ep.kv.Put(req, md, o, cb),
-        this.opts.timeoutMs,
-      );
+      const res = await ep.mux.call<PutResponse__Output>('put', req, this.opts.timeoutMs);
       const header = fromHeader(res.header);
       return { revision: header.revision, header, ...(res.prevKv ? { prevKv: fromKv(res.prevKv) } : {}) };
     });
@@ -76,10 +69,7 @@ export class KvClient {
   delete(key: string, options: DeleteOptions = {}): Promise<DeleteResult> {
     const req = { key, rangeEnd: options.rangeEnd ?? '', prefix: options.prefix ?? false, prevKv: options.prevKv ?? false };
     return withRetry(this.pool, this.opts, 'write', async (ep) => {
-      const res = await unaryCall<DeleteRangeResponse__Output>(
-        (md, o, cb) => ep.kv.DeleteRange(req, md, o, cb),
-        this.opts.timeoutMs,
-      );
+      const res = await ep.mux.call<DeleteRangeResponse__Output>('deleteRange', req, this.opts.timeoutMs);
       const header = fromHeader(res.header);
       return { revision: header.revision, deleted: res.deleted, prevKvs: res.prevKvs.map(fromKv), header };
     });
@@ -93,10 +83,7 @@ export class KvClient {
       failure: (request.failure ?? []).map(toRequestOp),
     };
     return withRetry(this.pool, this.opts, 'write', async (ep) => {
-      const res = await unaryCall<TxnResponse__Output>(
-        (md, o, cb) => ep.kv.Txn(req, md, o, cb),
-        this.opts.timeoutMs,
-      );
+      const res = await ep.mux.call<TxnResponse__Output>('txn', req, this.opts.timeoutMs);
       const header = fromHeader(res.header);
       return { succeeded: res.succeeded, responses: res.responses.map(fromResponseOp), revision: header.revision, header };
     });
@@ -105,10 +92,7 @@ export class KvClient {
   /** Drops the history older than `revision`. */
   compact(revision: number): Promise<ResponseHeader> {
     return withRetry(this.pool, this.opts, 'write', async (ep) => {
-      const res = await unaryCall<CompactResponse__Output>(
-        (md, o, cb) => ep.kv.Compact({ revision }, md, o, cb),
-        this.opts.timeoutMs,
-      );
+      const res = await ep.mux.call<CompactResponse__Output>('compact', { revision }, this.opts.timeoutMs);
       return fromHeader(res.header);
     });
   }

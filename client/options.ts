@@ -19,6 +19,8 @@ export interface ConnectOptions {
   timeoutMs?: number;
   /** How long to wait for a connection to an endpoint before trying the next one. @default 3000 */
   connectTimeoutMs?: number;
+  /** KV requests in flight to one endpoint before more fail fast with RESOURCE_EXHAUSTED. @default 4096 */
+  maxInFlightPerEndpoint?: number;
   /** Retries of calls that failed on one endpoint (see client/retry.ts for which calls). */
   retry?: RetryOptions;
   /** Deadline of a whole addMember call, which waits for the new member to catch up. @default 120000 */
@@ -37,6 +39,7 @@ export interface CompiledConnectOptions {
   readonly endpoints: readonly string[];
   readonly timeoutMs: number;
   readonly connectTimeoutMs: number;
+  readonly maxInFlightPerEndpoint: number;
   readonly retry: Readonly<Required<RetryOptions>>;
   readonly memberAddTimeoutMs: number;
   readonly watchIdleTimeoutMs: number;
@@ -70,6 +73,7 @@ export function compileConnectOptions(raw: ConnectOptions): CompiledConnectOptio
     endpoints: [...new Set(raw.endpoints)],
     timeoutMs: int('timeoutMs', raw.timeoutMs ?? 15_000, 1),
     connectTimeoutMs: int('connectTimeoutMs', raw.connectTimeoutMs ?? 3000, 1),
+    maxInFlightPerEndpoint: int('maxInFlightPerEndpoint', raw.maxInFlightPerEndpoint ?? 4096, 1),
     retry: { maxAttempts: int('retry.maxAttempts', retry.maxAttempts ?? 5, 1), initialBackoffMs, maxBackoffMs },
     memberAddTimeoutMs: int('memberAddTimeoutMs', raw.memberAddTimeoutMs ?? 120_000, 1),
     watchIdleTimeoutMs: int('watchIdleTimeoutMs', raw.watchIdleTimeoutMs ?? 15_000, 1),

@@ -1,6 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { CallError as _berth_v1_CallError, CallError__Output as _berth_v1_CallError__Output } from './berth/v1/CallError.js';
 import type { ClusterServiceClient as _berth_v1_ClusterServiceClient, ClusterServiceDefinition as _berth_v1_ClusterServiceDefinition } from './berth/v1/ClusterService.js';
 import type { CompactRequest as _berth_v1_CompactRequest, CompactRequest__Output as _berth_v1_CompactRequest__Output } from './berth/v1/CompactRequest.js';
 import type { CompactResponse as _berth_v1_CompactResponse, CompactResponse__Output as _berth_v1_CompactResponse__Output } from './berth/v1/CompactResponse.js';
@@ -10,6 +11,8 @@ import type { DeleteRangeResponse as _berth_v1_DeleteRangeResponse, DeleteRangeR
 import type { Event as _berth_v1_Event, Event__Output as _berth_v1_Event__Output } from './berth/v1/Event.js';
 import type { KVClient as _berth_v1_KVClient, KVDefinition as _berth_v1_KVDefinition } from './berth/v1/KV.js';
 import type { KeyValue as _berth_v1_KeyValue, KeyValue__Output as _berth_v1_KeyValue__Output } from './berth/v1/KeyValue.js';
+import type { KvCall as _berth_v1_KvCall, KvCall__Output as _berth_v1_KvCall__Output } from './berth/v1/KvCall.js';
+import type { KvReply as _berth_v1_KvReply, KvReply__Output as _berth_v1_KvReply__Output } from './berth/v1/KvReply.js';
 import type { Member as _berth_v1_Member, Member__Output as _berth_v1_Member__Output } from './berth/v1/Member.js';
 import type { MemberAddRequest as _berth_v1_MemberAddRequest, MemberAddRequest__Output as _berth_v1_MemberAddRequest__Output } from './berth/v1/MemberAddRequest.js';
 import type { MemberAddResponse as _berth_v1_MemberAddResponse, MemberAddResponse__Output as _berth_v1_MemberAddResponse__Output } from './berth/v1/MemberAddResponse.js';
@@ -41,6 +44,7 @@ type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> 
 export interface ProtoGrpcType {
   berth: {
     v1: {
+      CallError: MessageTypeDefinition<_berth_v1_CallError, _berth_v1_CallError__Output>
       /**
        * What a replica says about the Raft group. Membership changes go to the leader: a follower
        * answers FAILED_PRECONDITION with trailing metadata berth-code NOT_LEADER and, in berth-details,
@@ -55,6 +59,8 @@ export interface ProtoGrpcType {
       Event: MessageTypeDefinition<_berth_v1_Event, _berth_v1_Event__Output>
       KV: SubtypeConstructor<typeof grpc.Client, _berth_v1_KVClient> & { service: _berth_v1_KVDefinition }
       KeyValue: MessageTypeDefinition<_berth_v1_KeyValue, _berth_v1_KeyValue__Output>
+      KvCall: MessageTypeDefinition<_berth_v1_KvCall, _berth_v1_KvCall__Output>
+      KvReply: MessageTypeDefinition<_berth_v1_KvReply, _berth_v1_KvReply__Output>
       Member: MessageTypeDefinition<_berth_v1_Member, _berth_v1_Member__Output>
       MemberAddRequest: MessageTypeDefinition<_berth_v1_MemberAddRequest, _berth_v1_MemberAddRequest__Output>
       MemberAddResponse: MessageTypeDefinition<_berth_v1_MemberAddResponse, _berth_v1_MemberAddResponse__Output>

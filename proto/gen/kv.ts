@@ -1,6 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { CallError as _berth_v1_CallError, CallError__Output as _berth_v1_CallError__Output } from './berth/v1/CallError.js';
 import type { CompactRequest as _berth_v1_CompactRequest, CompactRequest__Output as _berth_v1_CompactRequest__Output } from './berth/v1/CompactRequest.js';
 import type { CompactResponse as _berth_v1_CompactResponse, CompactResponse__Output as _berth_v1_CompactResponse__Output } from './berth/v1/CompactResponse.js';
 import type { Compare as _berth_v1_Compare, Compare__Output as _berth_v1_Compare__Output } from './berth/v1/Compare.js';
@@ -9,6 +10,8 @@ import type { DeleteRangeResponse as _berth_v1_DeleteRangeResponse, DeleteRangeR
 import type { Event as _berth_v1_Event, Event__Output as _berth_v1_Event__Output } from './berth/v1/Event.js';
 import type { KVClient as _berth_v1_KVClient, KVDefinition as _berth_v1_KVDefinition } from './berth/v1/KV.js';
 import type { KeyValue as _berth_v1_KeyValue, KeyValue__Output as _berth_v1_KeyValue__Output } from './berth/v1/KeyValue.js';
+import type { KvCall as _berth_v1_KvCall, KvCall__Output as _berth_v1_KvCall__Output } from './berth/v1/KvCall.js';
+import type { KvReply as _berth_v1_KvReply, KvReply__Output as _berth_v1_KvReply__Output } from './berth/v1/KvReply.js';
 import type { PutRequest as _berth_v1_PutRequest, PutRequest__Output as _berth_v1_PutRequest__Output } from './berth/v1/PutRequest.js';
 import type { PutResponse as _berth_v1_PutResponse, PutResponse__Output as _berth_v1_PutResponse__Output } from './berth/v1/PutResponse.js';
 import type { RangeRequest as _berth_v1_RangeRequest, RangeRequest__Output as _berth_v1_RangeRequest__Output } from './berth/v1/RangeRequest.js';
@@ -28,6 +31,7 @@ type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> 
 export interface ProtoGrpcType {
   berth: {
     v1: {
+      CallError: MessageTypeDefinition<_berth_v1_CallError, _berth_v1_CallError__Output>
       CompactRequest: MessageTypeDefinition<_berth_v1_CompactRequest, _berth_v1_CompactRequest__Output>
       CompactResponse: MessageTypeDefinition<_berth_v1_CompactResponse, _berth_v1_CompactResponse__Output>
       Compare: MessageTypeDefinition<_berth_v1_Compare, _berth_v1_Compare__Output>
@@ -36,6 +40,8 @@ export interface ProtoGrpcType {
       Event: MessageTypeDefinition<_berth_v1_Event, _berth_v1_Event__Output>
       KV: SubtypeConstructor<typeof grpc.Client, _berth_v1_KVClient> & { service: _berth_v1_KVDefinition }
       KeyValue: MessageTypeDefinition<_berth_v1_KeyValue, _berth_v1_KeyValue__Output>
+      KvCall: MessageTypeDefinition<_berth_v1_KvCall, _berth_v1_KvCall__Output>
+      KvReply: MessageTypeDefinition<_berth_v1_KvReply, _berth_v1_KvReply__Output>
       PutRequest: MessageTypeDefinition<_berth_v1_PutRequest, _berth_v1_PutRequest__Output>
       PutResponse: MessageTypeDefinition<_berth_v1_PutResponse, _berth_v1_PutResponse__Output>
       RangeRequest: MessageTypeDefinition<_berth_v1_RangeRequest, _berth_v1_RangeRequest__Output>

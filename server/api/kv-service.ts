@@ -17,6 +17,7 @@ import type { ApiOptions, CompiledApiOptions } from './options.js';
 import { markNotProposed, responseHeader, toProtoKv, unary } from './respond.js';
 import { validateCompact, validateDeleteRange, validatePut, validateRange, validateTxn } from './validate.js';
 import { WatchSession } from './watch-stream.js';
+import { callStreamHandler } from './kv-call-stream.js';
 
 /**
  * Registers KV on `server`, served by `node` (a RaftNode). Call close() on the result before
@@ -48,7 +49,8 @@ function kvHandlers(node: ApiNode, opts: CompiledApiOptions, watches: Set<WatchS
       throw markNotProposed(err);
     }
   };
-  return {
+  const handlers: KVHandlers = {
+    Call: () => undefined,
     Range: unary(log, 'KV/Range', (req) => range(node, opts, req)),
     Put: unary(log, 'KV/Put', async (req) => {
       const result = await write(validatePut(req, opts));
@@ -75,6 +77,8 @@ function kvHandlers(node: ApiNode, opts: CompiledApiOptions, watches: Set<WatchS
       void new WatchSession(call, node, opts, watches).start();
     },
   };
+  handlers.Call = callStreamHandler(handlers, opts.maxCallsPerStream, log);
+  return handlers;
 }
 
 async function range(node: ApiNode, opts: CompiledApiOptions, req: RangeRequest__Output): Promise<RangeResponse> {

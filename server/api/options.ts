@@ -17,6 +17,8 @@ export interface ApiOptions {
   maxValueBytes?: number;
   /** Most compares, and most ops in each branch, of one txn. Keep equal to the store's. @default 128 */
   maxTxnOps?: number;
+  /** Requests in flight on one KV.Call stream; more are answered RESOURCE_EXHAUSTED. @default 4096 */
+  maxCallsPerStream?: number;
   /** Largest `limit` of a range. Keep equal to the store's maxRangeLimit. @default 10000 */
   maxRangeLimit?: number;
   /** A watch with nothing to send sends a bookmark this often. @default 5000 */
@@ -46,6 +48,7 @@ export interface CompiledApiOptions {
   readonly maxKeyBytes: number;
   readonly maxValueBytes: number;
   readonly maxTxnOps: number;
+  readonly maxCallsPerStream: number;
   readonly maxRangeLimit: number;
   readonly watchBookmarkIntervalMs: number;
   readonly maxWatchResponseBytes: number;
@@ -76,6 +79,7 @@ export function compileApiOptions(raw: ApiOptions): CompiledApiOptions {
     maxKeyBytes: positiveInt('maxKeyBytes', raw.maxKeyBytes ?? 4096),
     maxValueBytes: positiveInt('maxValueBytes', raw.maxValueBytes ?? 1_572_864),
     maxTxnOps: positiveInt('maxTxnOps', raw.maxTxnOps ?? 128),
+    maxCallsPerStream: positiveInt('maxCallsPerStream', raw.maxCallsPerStream ?? 4096),
     maxRangeLimit: positiveInt('maxRangeLimit', raw.maxRangeLimit ?? 10_000),
     watchBookmarkIntervalMs: positiveInt('watchBookmarkIntervalMs', raw.watchBookmarkIntervalMs ?? 5000),
     maxWatchResponseBytes: positiveInt('maxWatchResponseBytes', raw.maxWatchResponseBytes ?? 1 << 20),

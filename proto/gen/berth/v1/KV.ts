@@ -6,6 +6,8 @@ import type { CompactRequest as _berth_v1_CompactRequest, CompactRequest__Output
 import type { CompactResponse as _berth_v1_CompactResponse, CompactResponse__Output as _berth_v1_CompactResponse__Output } from '../../berth/v1/CompactResponse.js';
 import type { DeleteRangeRequest as _berth_v1_DeleteRangeRequest, DeleteRangeRequest__Output as _berth_v1_DeleteRangeRequest__Output } from '../../berth/v1/DeleteRangeRequest.js';
 import type { DeleteRangeResponse as _berth_v1_DeleteRangeResponse, DeleteRangeResponse__Output as _berth_v1_DeleteRangeResponse__Output } from '../../berth/v1/DeleteRangeResponse.js';
+import type { KvCall as _berth_v1_KvCall, KvCall__Output as _berth_v1_KvCall__Output } from '../../berth/v1/KvCall.js';
+import type { KvReply as _berth_v1_KvReply, KvReply__Output as _berth_v1_KvReply__Output } from '../../berth/v1/KvReply.js';
 import type { PutRequest as _berth_v1_PutRequest, PutRequest__Output as _berth_v1_PutRequest__Output } from '../../berth/v1/PutRequest.js';
 import type { PutResponse as _berth_v1_PutResponse, PutResponse__Output as _berth_v1_PutResponse__Output } from '../../berth/v1/PutResponse.js';
 import type { RangeRequest as _berth_v1_RangeRequest, RangeRequest__Output as _berth_v1_RangeRequest__Output } from '../../berth/v1/RangeRequest.js';
@@ -16,6 +18,21 @@ import type { WatchRequest as _berth_v1_WatchRequest, WatchRequest__Output as _b
 import type { WatchResponse as _berth_v1_WatchResponse, WatchResponse__Output as _berth_v1_WatchResponse__Output } from '../../berth/v1/WatchResponse.js';
 
 export interface KVClient extends grpc.Client {
+  /**
+   * Range, Put, DeleteRange, Txn and Compact requests over one long-lived stream, each answered
+   * by its id, in any order. A client with many requests in flight pays for one HTTP/2 stream
+   * instead of one per request; the semantics of each request are those of its unary method.
+   */
+  Call(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_berth_v1_KvCall, _berth_v1_KvReply__Output>;
+  Call(options?: grpc.CallOptions): grpc.ClientDuplexStream<_berth_v1_KvCall, _berth_v1_KvReply__Output>;
+  /**
+   * Range, Put, DeleteRange, Txn and Compact requests over one long-lived stream, each answered
+   * by its id, in any order. A client with many requests in flight pays for one HTTP/2 stream
+   * instead of one per request; the semantics of each request are those of its unary method.
+   */
+  call(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_berth_v1_KvCall, _berth_v1_KvReply__Output>;
+  call(options?: grpc.CallOptions): grpc.ClientDuplexStream<_berth_v1_KvCall, _berth_v1_KvReply__Output>;
+  
   /**
    * Drops the history older than a revision; the latest version of every live key is kept.
    */
@@ -112,6 +129,13 @@ export interface KVClient extends grpc.Client {
 
 export interface KVHandlers extends grpc.UntypedServiceImplementation {
   /**
+   * Range, Put, DeleteRange, Txn and Compact requests over one long-lived stream, each answered
+   * by its id, in any order. A client with many requests in flight pays for one HTTP/2 stream
+   * instead of one per request; the semantics of each request are those of its unary method.
+   */
+  Call: grpc.handleBidiStreamingCall<_berth_v1_KvCall__Output, _berth_v1_KvReply>;
+  
+  /**
    * Drops the history older than a revision; the latest version of every live key is kept.
    */
   Compact: grpc.handleUnaryCall<_berth_v1_CompactRequest__Output, _berth_v1_CompactResponse>;
@@ -147,6 +171,7 @@ export interface KVHandlers extends grpc.UntypedServiceImplementation {
 }
 
 export interface KVDefinition extends grpc.ServiceDefinition {
+  Call: MethodDefinition<_berth_v1_KvCall, _berth_v1_KvReply, _berth_v1_KvCall__Output, _berth_v1_KvReply__Output>
   Compact: MethodDefinition<_berth_v1_CompactRequest, _berth_v1_CompactResponse, _berth_v1_CompactRequest__Output, _berth_v1_CompactResponse__Output>
   DeleteRange: MethodDefinition<_berth_v1_DeleteRangeRequest, _berth_v1_DeleteRangeResponse, _berth_v1_DeleteRangeRequest__Output, _berth_v1_DeleteRangeResponse__Output>
   Put: MethodDefinition<_berth_v1_PutRequest, _berth_v1_PutResponse, _berth_v1_PutRequest__Output, _berth_v1_PutResponse__Output>
