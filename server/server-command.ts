@@ -26,9 +26,9 @@ Flags:
   --tick-ms N             Raft tick length in ms                                    (default 100)
   --election-ticks N      election timeout in ticks (randomized N..2N)              (default 10)
   --heartbeat-ticks N     leader heartbeat interval in ticks                        (default 1)
-  --snapshot-entries N    applied entries between snapshots                         (default 20000)
+  --snapshot-entries N    applied entries between compactions of the Raft log      (default 20000)
   --snapshot-catchup-entries N
-                          entries kept behind a snapshot for slow followers         (default 5000)
+                          entries kept at a compaction for slow followers           (default 5000)
   --lease-reads           serve linearizable reads from the leader's lease, without a
                           quorum round trip (faster; correct only while clocks drift
                           less than an election timeout)                           (default off)

@@ -12,9 +12,9 @@ export interface RaftNodeOptions {
   tickMs?: number;
   /** Options of the core (electionTicks, heartbeatTicks, preVote, checkQuorum, ...). */
   raft?: Omit<RaftOptions, 'id' | 'randomSeed'>;
-  /** Applied entries between two snapshots of the store. @default 20000 */
+  /** Applied entries between two compactions of the Raft log (snapshots of the store are made only when a follower needs one). @default 20000 */
   snapshotEntries?: number;
-  /** Entries kept in the log behind a snapshot, so a follower a little behind needs no snapshot. @default 5000 */
+  /** Entries kept when the log is compacted, so a follower a little behind needs no snapshot. @default 5000 */
   snapshotCatchUpEntries?: number;
   /** Store revisions of history kept for watches and reads at old revisions; the leader compacts older ones. @default 50000 */
   historyRevisions?: number;

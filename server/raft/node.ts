@@ -53,7 +53,7 @@ export class RaftNode {
   private loopRunning = false;
   private stopped = false;
   private ticker: NodeJS.Timeout | undefined;
-  private lastSnapshotIndex = 0;
+  private lastCompactIndex = 0;
   private compactionInFlight = false;
   private leader: NodeId = NONE;
   private role: Role = 'follower';
@@ -72,7 +72,7 @@ export class RaftNode {
     this.id = this.opts.id;
     this.log = parts.logger.child({ component: 'raft', node: this.id });
     this.core = new RawNode({ ...this.opts.raft, id: this.id, randomSeed: randomInt(1, 2 ** 31) }, this.initialState());
-    this.lastSnapshotIndex = parts.stored.snapshot?.index ?? 0;
+    this.lastCompactIndex = parts.stored.snapshot?.index ?? 0;
     this.persistedHard = parts.stored.hardState ?? { term: 0, vote: NONE, commit: 0 };
     this.proposals = new WaiterMap('proposal', this.opts.maxPendingProposals, this.opts.proposalTimeoutMs);
     this.confWaiters = new WaiterMap('membership change', 16, this.opts.proposalTimeoutMs);
@@ -128,7 +128,6 @@ export class RaftNode {
       if (id !== this.id) this.transport.addPeer(id, address);
     }
     // A restarted replica whose log was compacted has no snapshot to send to laggards yet.
-    if (this.lastSnapshotIndex > 0) await this.takeSnapshotNow();
     this.ticker = setInterval(() => {
       this.core.tick();
       this.kick();
@@ -168,7 +167,7 @@ export class RaftNode {
       while (!this.stopped && this.core.hasReady()) {
         await this.handleReady(this.core.ready());
         this.core.advance();
-        await this.maybeSnapshot();
+        await this.maybeCompactLog();
       }
     } catch (err) {
       // A failed disk write or a broken invariant: this replica cannot go on safely.
@@ -199,6 +198,7 @@ export class RaftNode {
   private async handleReady(rd: Ready): Promise<void> {
     const { db, storage, store } = this.parts;
     if (rd.softState !== undefined) this.role = rd.softState.role;
+    if (rd.snapshotRequested === true) this.startSnapshot();
     const sendFirst = this.role === 'leader' && rd.snapshot === undefined && !this.changesTermOrVote(rd);
     if (sendFirst && rd.messages.length > 0) this.transport.send(rd.messages);
     // Committed entries that earlier Readys already persisted are applied while this Ready's
@@ -235,7 +235,7 @@ export class RaftNode {
 
   private async afterRestore(restore: ReturnType<Store['restoreOps']>, rd: Ready): Promise<void> {
     restore.commit();
-    this.lastSnapshotIndex = rd.snapshot?.meta.index ?? this.lastSnapshotIndex;
+    this.lastCompactIndex = rd.snapshot?.meta.index ?? this.lastCompactIndex;
     for (const m of await this.members()) if (m.id !== this.id) this.transport.addPeer(m.id, m.address);
     this.reads.applied(this.parts.store.applied);
     this.log.info({ index: rd.snapshot?.meta.index, term: rd.snapshot?.meta.term }, 'installed snapshot from leader');
@@ -307,23 +307,36 @@ export class RaftNode {
     });
   }
 
-  private async maybeSnapshot(): Promise<void> {
+  /**
+   * Log compaction and snapshots are separate, as in etcd: the store is durable on its own, so
+   * compacting the log needs no copy of it — every `snapshotEntries` applied entries the log is
+   * cut to the newest `snapshotCatchUpEntries`. A snapshot of the store is made only when the
+   * core asks for one because a follower is too far behind (Ready.snapshotRequested).
+   */
+  private async maybeCompactLog(): Promise<void> {
     this.maybeCompactHistory();
-    if (this.finishedSnapshot !== undefined) await this.installOwnSnapshot(this.finishedSnapshot);
+    if (this.finishedSnapshot !== undefined) this.installOwnSnapshot(this.finishedSnapshot);
     const applied = this.parts.store.applied;
-    if (this.snapshotting || applied - this.lastSnapshotIndex < this.opts.snapshotEntries) return;
-    this.startSnapshot();
+    if (applied - this.lastCompactIndex < this.opts.snapshotEntries) return;
+    this.lastCompactIndex = applied;
+    const upTo = applied - this.opts.snapshotCatchUpEntries;
+    if (upTo < this.core.status().firstIndex) return;
+    const boundary = this.core.compactLog(upTo);
+    const batch = this.parts.db.batch();
+    addOps(batch, this.parts.storage.compactOps(boundary));
+    await batch.write({ sync: true });
+    this.log.info({ compactedTo: boundary.index, applied }, 'raft log compacted');
   }
 
   /**
    * Snapshots the store at the applied index without holding up the loop: the store captures a
    * consistent view (its index and a LevelDB snapshot) at once, between two Readys, and encodes
-   * it while replication goes on; the loop installs the result when it is done.
+   * it while replication goes on; the loop hands the result to the core when it is done.
    */
   private startSnapshot(): void {
     const { store } = this.parts;
     const applied = store.applied;
-    if (applied === 0 || this.core.termAt(applied) === undefined) return;
+    if (this.snapshotting || applied === 0 || this.core.termAt(applied) === undefined) return;
     const meta = this.core.createSnapshot(applied, new Uint8Array(0)).meta;
     this.snapshotting = true;
     store.snapshot().then(
@@ -331,36 +344,20 @@ export class RaftNode {
         this.finishedSnapshot = { meta, data };
         this.kick();
       },
-      (err: unknown) => this.log.warn({ err, index: applied }, 'snapshot failed; will retry'),
+      (err: unknown) => this.log.warn({ err, index: applied }, 'snapshot failed; will retry when asked again'),
     ).finally(() => {
       this.snapshotting = false;
     });
   }
 
-  /** Hands a finished snapshot to the core and compacts the log, keeping catch-up entries. */
-  private async installOwnSnapshot(snapshot: Snapshot): Promise<void> {
+  /** Gives the core a finished snapshot to send to followers that are too far behind. */
+  private installOwnSnapshot(snapshot: Snapshot): void {
     this.finishedSnapshot = undefined;
-    const { storage, db } = this.parts;
     const index = snapshot.meta.index;
-    // Older than what we have (a leader's snapshot was installed meanwhile), or compacted away.
-    if (index < this.lastSnapshotIndex || this.core.termAt(index) !== snapshot.meta.term) return;
-    const first = this.core.status().firstIndex;
-    const upTo = Math.max(first - 1, index - this.opts.snapshotCatchUpEntries);
-    const boundary = this.core.compact(snapshot, upTo);
-    const batch = db.batch();
-    addOps(batch, storage.compactOps(boundary));
-    await batch.write({ sync: true });
-    this.lastSnapshotIndex = index;
-    this.log.info({ index, bytes: snapshot.data.length, compactedTo: boundary.index }, 'snapshot taken');
-  }
-
-  /** At start: a restarted replica whose log was compacted needs a snapshot to send laggards. */
-  private async takeSnapshotNow(): Promise<void> {
-    const { store } = this.parts;
-    const applied = store.applied;
-    if (applied === 0 || this.core.termAt(applied) === undefined) return;
-    const meta = this.core.createSnapshot(applied, new Uint8Array(0)).meta;
-    await this.installOwnSnapshot({ meta, data: await store.snapshot() });
+    // Compacted away meanwhile (a leader's snapshot was installed): the next request makes another.
+    if (this.core.termAt(index) !== snapshot.meta.term) return;
+    this.core.compact(snapshot, this.core.status().firstIndex - 1);
+    this.log.info({ index, bytes: snapshot.data.length }, 'snapshot made for a follower that is behind');
   }
 
   // ---- requests -----------------------------------------------------------------------------

@@ -30,6 +30,7 @@ class Cluster {
   queue: Message[] = [];
   cut = new Set<string>();
   readStates = new Map<NodeId, number[]>();
+  snapshotsMade = 0;
 
   constructor(ids: NodeId[], private readonly opts: Partial<RaftOptions> = {}) {
     for (const id of ids) this.start(id, { bootstrapVoters: ids });
@@ -72,6 +73,12 @@ class Cluster {
         this.readStates.set(id, list);
       }
       n.advance();
+      if (rd.snapshotRequested === true) {
+        const st = n.status();
+        const data = enc.encode(JSON.stringify(this.applied.get(id)));
+        n.compact(n.createSnapshot(st.applied, data), st.firstIndex - 1);
+        this.snapshotsMade++;
+      }
     }
   }
 
@@ -270,6 +277,24 @@ describe('raft core', () => {
     n.propose(enc.encode('later'));
     c.tick(2);
     expect(c.applied.get(lagger)!.at(-1)).toBe('later');
+  });
+
+  it('compacts its log without a snapshot and asks the driver for one only when a follower needs it', () => {
+    const c = new Cluster(['a', 'b', 'c']);
+    const leader = c.elect();
+    c.tick(2);
+    const lagger = ['a', 'b', 'c'].find((id) => id !== leader)!;
+    c.isolate(lagger);
+    for (let i = 0; i < 20; i++) c.node(leader).propose(enc.encode(`w${i}`));
+    c.tick(2);
+    const n = c.node(leader);
+    const boundary = n.compactLog(n.status().applied - 2);
+    expect(boundary.index).toBe(n.status().applied - 2);
+    expect(c.snapshotsMade).toBe(0);
+    c.heal();
+    c.tick(15);
+    expect(c.snapshotsMade).toBe(1);
+    expect(c.applied.get(lagger)).toEqual(c.applied.get(leader));
   });
 
   it('restarts from its disk and keeps its log, term and configuration', () => {

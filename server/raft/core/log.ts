@@ -198,6 +198,19 @@ export class RaftLog {
     this.snapshotMeta = { index: upTo, term: boundaryTerm, conf: snapshot.meta.conf };
   }
 
+  /**
+   * Drops the entries up to `upTo` (<= applied) without a snapshot to send: a driver whose state
+   * machine is itself durable compacts its log this way, and makes a snapshot only when a
+   * follower needs one. `conf` is the configuration as of `applied`.
+   */
+  compactTo(upTo: number, conf: SnapshotMeta['conf']): void {
+    if (upTo <= this.snapshotMeta.index || this.pendingSnapshot !== undefined) return;
+    invariant(upTo <= this.applied, () => `compaction to ${upTo} beyond applied ${this.applied}`);
+    const term = this.term(upTo)!;
+    this.entries = this.entries.slice(upTo - this.snapshotMeta.index);
+    this.snapshotMeta = { index: upTo, term, conf };
+  }
+
   /** Where the log starts now, as persisted for a restart (the conf is the latest snapshot's). */
   boundary(): SnapshotMeta {
     return this.snapshotMeta;

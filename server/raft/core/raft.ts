@@ -45,6 +45,8 @@ export class Raft {
   /** Index of the last conf change proposed by this leader; a new one waits until it is applied. */
   pendingConfIndex = 0;
   uncommittedBytes = 0;
+  /** A follower needs a snapshot and there is no usable one: the driver should make one. */
+  snapshotRequested = false;
   private votes = new Map<NodeId, boolean>();
   private electionElapsed = 0;
   private heartbeatElapsed = 0;
@@ -352,7 +354,13 @@ export class Raft {
   private sendSnapshot(to: NodeId, pr: Progress): boolean {
     const snapshot = this.log.snapshot;
     // Only a follower known to be alive gets a (possibly large) snapshot.
-    if (!pr.recentActive || snapshot === undefined) return false;
+    if (!pr.recentActive) return false;
+    // A snapshot older than the log's start is of no use: the entries after it are gone. The
+    // driver is asked (Ready.snapshotRequested) for a fresh one of its state machine.
+    if (snapshot === undefined || snapshot.meta.index < this.log.snapshotMeta.index) {
+      this.snapshotRequested = true;
+      return false;
+    }
     this.send({ type: 'snap', to, snapshot });
     pr.becomeSnapshot(snapshot.meta.index);
     return true;

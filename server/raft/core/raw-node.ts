@@ -108,6 +108,16 @@ export class RawNode {
     return this.raft.log.boundary();
   }
 
+  /**
+   * Drops log entries up to `upTo` (<= applied) without making a snapshot: for drivers whose
+   * state machine is durable on its own. When a follower later needs a snapshot, a Ready says
+   * snapshotRequested and the driver hands one over with compact(). Returns the log's new start.
+   */
+  compactLog(upTo: number): SnapshotMeta {
+    this.raft.log.compactTo(upTo, this.raft.confState());
+    return this.raft.log.boundary();
+  }
+
   private softState(): SoftState {
     return { leader: this.raft.lead, role: this.raft.role };
   }
@@ -127,6 +137,7 @@ export class RawNode {
       soft.role !== this.prevSoft.role ||
       !sameHardState(hard, this.prevHard) ||
       r.msgs.length > 0 ||
+      r.snapshotRequested ||
       r.readStates.length > 0 ||
       r.log.pendingSnapshot !== undefined ||
       r.log.stableIndex < r.log.lastIndex() ||
@@ -153,10 +164,12 @@ export class RawNode {
       committedEntries,
       messages: r.msgs,
       readStates: r.readStates,
+      ...(r.snapshotRequested ? { snapshotRequested: true } : {}),
       mustSync: entries.length > 0 || snapshot !== undefined || hard.term !== this.prevHard.term || hard.vote !== this.prevHard.vote,
     };
     r.msgs = [];
     r.readStates = [];
+    r.snapshotRequested = false;
     this.prevSoft = soft;
     this.prevHard = hard;
     const last = entries[entries.length - 1];

@@ -113,6 +113,11 @@ export interface Ready {
   readonly committedEntries: readonly Entry[];
   readonly messages: readonly Message[];
   readonly readStates: readonly ReadState[];
+  /**
+   * A follower needs a snapshot and the core has none that is recent enough (the log was
+   * compacted with compactLog): make one of the state machine and hand it over with compact().
+   */
+  readonly snapshotRequested?: boolean;
   readonly mustSync: boolean;
 }
 
