@@ -168,6 +168,40 @@ describe('a 3-replica cluster of real processes', () => {
     }
   });
 
+  it('answers bad input with a clear error that changes nothing, and reads its writes from any replica', async () => {
+    const cluster = await BerthCluster.start(res, { replicas: 3 });
+    const client = cluster.client();
+    try {
+      const first = await client.kv.put('/it/ok', 'v1');
+      const attempts: [string, () => Promise<unknown>, RegExp][] = [
+        ['reserved key', () => client.kv.put('/_berth/members/x', 'y'), /reserved/],
+        ['empty key', () => client.kv.put('', 'y'), /key/],
+        ['oversized value', () => client.kv.put('/it/big', new Uint8Array(2_000_000)), /2000000 bytes/],
+      ];
+      for (const [what, attempt, message] of attempts) {
+        const err: unknown = await attempt().then(() => undefined, (e: unknown) => e);
+        expect(isBerthError(err), `${what}: ${String(err)}`).toBe(true);
+        expect((err as Error).message, what).toMatch(message);
+      }
+      const after = await client.kv.range('/', { prefix: true });
+      expect(after.revision).toBe(first.revision);
+
+      // A write acknowledged through one replica is seen by a linearizable read on every other.
+      const w = await client.kv.put('/it/ryw', 'fresh');
+      for (const s of cluster.specs) {
+        const solo = cluster.client([s.id]);
+        try {
+          const kv = await solo.kv.get('/it/ryw');
+          expect(kv?.modRevision, s.id).toBe(w.revision);
+        } finally {
+          solo.close();
+        }
+      }
+    } finally {
+      client.close();
+    }
+  });
+
   it('refuses to start on a damaged data directory, naming the file', async () => {
     const cluster = await BerthCluster.start(res, { replicas: 3 });
     const client = cluster.client();
