@@ -51,6 +51,11 @@ export class EndpointPool {
         'grpc.max_reconnect_backoff_ms': this.opts.retry.maxBackoffMs,
         // Channelz bookkeeping costs CPU on every call and nothing reads it.
         'grpc.enable_channelz': 0,
+        // Pings find a connection that died without a reset (and the watches and KV stream on
+        // it) in seconds rather than when TCP gives up.
+        'grpc.keepalive_time_ms': 10_000,
+        'grpc.keepalive_timeout_ms': 5_000,
+        'grpc.keepalive_permit_without_calls': 1,
       };
       const kv = new (kvProto().KV)(address, this.opts.credentials, channelOptions);
       const cluster = new (apiProto().ClusterService)(address, this.opts.credentials, { channelOverride: kv.getChannel() });

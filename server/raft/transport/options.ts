@@ -98,8 +98,17 @@ export function peerChannelOptions(options: CompiledGrpcTransportOptions): Chann
     'grpc.max_reconnect_backoff_ms': options.reconnectBackoffMaxMs,
     // Channelz bookkeeping costs a few percent of CPU per call; berth does not expose it.
     'grpc.enable_channelz': 0,
+    // A peer stream on a connection that died without a reset (a cut network, a frozen host)
+    // would otherwise wait for TCP to give up, minutes later; pings find it within seconds.
+    'grpc.keepalive_time_ms': PEER_KEEPALIVE_MS,
+    'grpc.keepalive_timeout_ms': PEER_KEEPALIVE_TIMEOUT_MS,
+    'grpc.keepalive_permit_without_calls': 1,
   };
 }
+
+/** How often peer channels ping an idle connection, and how long they wait for the answer. */
+export const PEER_KEEPALIVE_MS = 5_000;
+export const PEER_KEEPALIVE_TIMEOUT_MS = 3_000;
 
 /**
  * Options the server process passes to the grpc.Server that hosts RaftService, so that it
@@ -112,5 +121,8 @@ export function grpcServerOptions(raw: Pick<GrpcTransportOptions, 'maxMessageByt
     'grpc.max_receive_message_length': maxMessageBytes,
     // Channelz bookkeeping costs a few percent of CPU per call; berth does not expose it.
     'grpc.enable_channelz': 0,
+    // The server pings its clients too, so that streams of clients that vanished end.
+    'grpc.keepalive_time_ms': 2 * PEER_KEEPALIVE_MS,
+    'grpc.keepalive_timeout_ms': PEER_KEEPALIVE_TIMEOUT_MS,
   };
 }
