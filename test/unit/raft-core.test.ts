@@ -318,8 +318,41 @@ describe('raft core', () => {
     expect(c.applied.get(id)).toEqual(['durable']);
   });
 
+  it('keeps at most maxInflightMsgs appends in flight to a follower until it acknowledges', () => {
+    const c = new Cluster(['a', 'b', 'c'], { maxInflightMsgs: 2, maxSizePerMsgBytes: 1 });
+    const leader = c.elect();
+    c.tick(2);
+    const n = c.node(leader);
+    for (let i = 0; i < 10; i++) n.propose(enc.encode(`p${i}`));
+    const rd = n.ready();
+    const follower = ['a', 'b', 'c'].find((id) => id !== leader)!;
+    // One entry per message (maxSizePerMsgBytes: 1), and the window holds two.
+    const apps = rd.messages.filter((m) => m.type === 'app' && m.to === follower);
+    expect(apps.length).toBe(2);
+    expect(n.status().progress.get(follower)!.inflight).toBe(2);
+    n.advance();
+    c.queue.push(...rd.messages);
+    c.tick(5);
+    expect(c.applied.get(follower)!.length).toBe(10);
+  });
+
+  it('serves lease reads without a quorum round trip only when asked to', () => {
+    const safe = new Cluster(['a', 'b', 'c']);
+    const l1 = safe.elect();
+    safe.tick(2);
+    safe.node(l1).readIndex(enc.encode('r'));
+    expect(safe.node(l1).ready().readStates.length).toBe(0);
+
+    const lease = new Cluster(['a', 'b', 'c'], { readOnly: 'lease' });
+    const l2 = lease.elect();
+    lease.tick(2);
+    lease.node(l2).readIndex(enc.encode('r'));
+    expect(lease.node(l2).ready().readStates.length).toBe(1);
+  });
+
   it('validates options with a message naming the option', () => {
     expect(() => new RawNode({ id: 'a', electionTicks: 0 }, {})).toThrow(/raft.electionTicks: must be an integer >= 1/);
     expect(() => new RawNode({ id: 'a', heartbeatTicks: 10, electionTicks: 5 }, {})).toThrow(/heartbeatTicks/);
+    expect(() => new RawNode({ id: 'a', readOnly: 'lease', checkQuorum: false }, {})).toThrow(/needs checkQuorum/);
   });
 });

@@ -333,8 +333,14 @@ export class Raft {
     this.msgs.push(keepTerm ? m : { ...m, term: this.term });
   }
 
+  /** Sends each follower what it lacks, in as many messages as its inflight window allows. */
   bcastAppend(): void {
-    for (const id of this.prs.keys()) if (id !== this.id) this.maybeSendAppend(id, true);
+    for (const id of this.prs.keys()) {
+      if (id === this.id || !this.maybeSendAppend(id, true)) continue;
+      while (this.maybeSendAppend(id, false)) {
+        // Pipelining: keep going until the window is full or nothing is left to send.
+      }
+    }
   }
 
   /** Sends entries (or a snapshot) to `to` unless its progress is paused. */
