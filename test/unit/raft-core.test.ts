@@ -350,6 +350,14 @@ describe('raft core', () => {
     expect(lease.node(l2).ready().readStates.length).toBe(1);
   });
 
+  it('persists a new cluster\'s bootstrap hard state in its first Ready, with the configuration entries', () => {
+    const n = new RawNode({ id: 'a' }, { bootstrapVoters: ['a', 'b', 'c'] });
+    const rd = n.ready();
+    expect(rd.entries.map((e) => e.type)).toEqual(['conf', 'conf', 'conf']);
+    expect(rd.hardState).toEqual({ term: 1, vote: '', commit: 3 });
+    expect(rd.mustSync).toBe(true);
+  });
+
   it('validates options with a message naming the option', () => {
     expect(() => new RawNode({ id: 'a', electionTicks: 0 }, {})).toThrow(/raft.electionTicks: must be an integer >= 1/);
     expect(() => new RawNode({ id: 'a', heartbeatTicks: 10, electionTicks: 5 }, {})).toThrow(/heartbeatTicks/);

@@ -36,7 +36,9 @@ export class RawNode {
   constructor(options: RaftOptions, initial: InitialState) {
     this.raft = new Raft(compileRaftOptions(options), initial);
     this.prevSoft = this.softState();
-    this.prevHard = this.hardState();
+    // What is on disk, not what the core starts with: a new cluster's bootstrap hard state (term
+    // 1, its configuration committed) must reach the disk in the first Ready, with its entries.
+    this.prevHard = initial.hardState ?? { term: 0, vote: NONE, commit: 0 };
   }
 
   tick(): void {
