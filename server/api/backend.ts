@@ -2,7 +2,7 @@
 // satisfy. The services depend on this seam rather than on the classes, so that what they use is
 // visible in one place and the classes can change behind it.
 import type { NodeId, Status } from '../raft/core/index.js';
-import type { RaftNode } from '../raft/node.js';
+import type { RaftNode } from '../raft/index.js';
 import type {
   CommandResult,
   CompactCommand,

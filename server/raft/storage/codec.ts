@@ -9,7 +9,7 @@
 // u64 values are JavaScript safe integers written big-endian as two u32 halves; str16 is a u16
 // byte length and UTF-8 bytes; list16 is a u16 count of str16 items.
 import { crc32 } from 'node:zlib';
-import type { ConfState, Entry, EntryType, HardState, SnapshotMeta } from '../core/types.js';
+import type { ConfState, Entry, EntryType, HardState, SnapshotMeta } from '../core/index.js';
 
 export const RECORD_VERSION = 1;
 

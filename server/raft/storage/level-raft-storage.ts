@@ -3,7 +3,7 @@
 // state-machine changes atomically; the stored bounds are kept in memory so that building them
 // needs no reads.
 import type { Logger } from 'pino';
-import type { Entry, HardState, SnapshotMeta } from '../core/types.js';
+import type { Entry, HardState, SnapshotMeta } from '../core/index.js';
 import { decodeEntry, decodeHardState, decodeSnapshotMeta, encodeEntry, encodeHardState, encodeSnapshotMeta } from './codec.js';
 import type { Decoded } from './codec.js';
 import { dataCorrupt, openLevel } from './data-dir.js';

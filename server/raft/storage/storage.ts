@@ -1,6 +1,6 @@
 // The declared seam between the Raft driver and its disk. LevelRaftStorage is the real one; the
 // deterministic simulator provides its own behind this interface.
-import type { Entry, HardState, SnapshotMeta } from '../core/types.js';
+import type { Entry, HardState, SnapshotMeta } from '../core/index.js';
 
 /**
  * One write of a LevelDB batch. The driver may combine the Raft storage's ops with the state

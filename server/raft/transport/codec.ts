@@ -1,7 +1,7 @@
 // Conversion between the core's Message and the generated RaftService message types. Binary
 // fields arrive as Buffers (which are Uint8Arrays) that view the received frame; nothing here
 // copies entry data.
-import type { Entry, EntryType, Message, MessageType, SnapshotMeta } from '../core/types.js';
+import type { Entry, EntryType, Message, MessageType, SnapshotMeta } from '../core/index.js';
 import type { RaftEntry, RaftEntry__Output } from '../../../proto/gen/berth/v1/RaftEntry.js';
 import type { RaftEntryType__Output } from '../../../proto/gen/berth/v1/RaftEntryType.js';
 import type { RaftMessage, RaftMessage__Output } from '../../../proto/gen/berth/v1/RaftMessage.js';

@@ -4,7 +4,7 @@
 import type { sendUnaryData, Server, ServerReadableStream, ServiceDefinition, StatusObject } from '@grpc/grpc-js';
 import { status as grpcStatus } from '@grpc/grpc-js';
 import type { Logger } from 'pino';
-import type { Message, NodeId } from '../core/types.js';
+import type { Message, NodeId } from '../core/index.js';
 import type { RaftEnvelope__Output } from '../../../proto/gen/berth/v1/RaftEnvelope.js';
 import type { RaftServiceHandlers } from '../../../proto/gen/berth/v1/RaftService.js';
 import type { SendAck } from '../../../proto/gen/berth/v1/SendAck.js';

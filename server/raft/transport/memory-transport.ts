@@ -1,7 +1,7 @@
 // An in-process Transport for driver unit tests: transports attached to one MemoryNetwork hand
 // each other deep copies of their messages on a later turn of the event loop, in order per link,
 // and the test can cut links with partition(a, b) and restore them with heal().
-import type { Message, NodeId } from '../core/types.js';
+import type { Message, NodeId } from '../core/index.js';
 import type { Transport, TransportHandler } from './transport.js';
 
 export interface MemoryNetworkOptions {

@@ -1,7 +1,7 @@
 // Options of the gRPC Raft transport, compiled once (CONVENTIONS.md §7, §12).
 import type { ChannelCredentials, ChannelOptions } from '@grpc/grpc-js';
 import { credentials as grpcCredentials } from '@grpc/grpc-js';
-import type { NodeId } from '../core/types.js';
+import type { NodeId } from '../core/index.js';
 
 export interface GrpcTransportOptions {
   /** The cluster this replica belongs to; messages of another cluster are refused. Required. */

@@ -4,7 +4,7 @@
 import type { ClientWritableStream } from '@grpc/grpc-js';
 import { status as grpcStatus } from '@grpc/grpc-js';
 import type { Logger } from 'pino';
-import type { Message, NodeId } from '../core/types.js';
+import type { Message, NodeId } from '../core/index.js';
 import type { RaftEnvelope } from '../../../proto/gen/berth/v1/RaftEnvelope.js';
 import type { RaftMessage } from '../../../proto/gen/berth/v1/RaftMessage.js';
 import type { RaftServiceClient } from '../../../proto/gen/berth/v1/RaftService.js';

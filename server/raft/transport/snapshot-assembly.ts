@@ -2,7 +2,7 @@
 // a verdict out; the gRPC handler around it owns the stream.
 import { crc32 } from 'node:zlib';
 import { status as grpcStatus } from '@grpc/grpc-js';
-import type { Message, NodeId } from '../core/types.js';
+import type { Message, NodeId } from '../core/index.js';
 import type { RaftMessage__Output } from '../../../proto/gen/berth/v1/RaftMessage.js';
 import type { SnapshotChunk__Output } from '../../../proto/gen/berth/v1/SnapshotChunk.js';
 import { decodeMessage } from './codec.js';

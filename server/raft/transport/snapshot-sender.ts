@@ -3,7 +3,7 @@
 // CRC32 of the whole data on the last chunk.
 import { crc32 } from 'node:zlib';
 import type { ClientWritableStream } from '@grpc/grpc-js';
-import type { Message } from '../core/types.js';
+import type { Message } from '../core/index.js';
 import type { RaftServiceClient } from '../../../proto/gen/berth/v1/RaftService.js';
 import type { SnapshotChunk } from '../../../proto/gen/berth/v1/SnapshotChunk.js';
 import { encodeMessage } from './codec.js';

@@ -1,6 +1,6 @@
 // The declared seam between the Raft driver and the network. GrpcTransport is the real one;
 // MemoryTransport serves driver unit tests and the simulator brings its own.
-import type { Message, NodeId } from '../core/types.js';
+import type { Message, NodeId } from '../core/index.js';
 
 /** Where a transport delivers what it receives and what it learns about its peers. */
 export interface TransportHandler {
