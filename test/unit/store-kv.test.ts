@@ -1,35 +1,16 @@
 // Proves the store's key-value semantics on a real LevelDB: revisions are entry indexes, ranges
 // page and read old revisions, txn compares guard writes, applies are idempotent and durable, and
 // bad commands become error results that still advance the applied index.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Level } from 'level';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isBerthError } from '../../client/index.js';
-import type { ApplyResult, Command, CommandResult, Compare, StoreDb, StoreOptions } from '../../server/store/index.js';
+import type { ApplyResult, Command, CommandResult, Compare, StoreOptions } from '../../server/store/index.js';
 import { compileStoreOptions, encodeCommand, prefixEnd, Store } from '../../server/store/index.js';
+import { levelFixtures } from '../support/level-fixtures.js';
+
+const { tempDir, openDb } = levelFixtures('berth-store-');
 
 const b = (s: string): Uint8Array => new TextEncoder().encode(s);
 const str = (u: Uint8Array | undefined): string | undefined => (u === undefined ? undefined : new TextDecoder().decode(u));
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-store-'));
-  cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-async function openDb(dir: string): Promise<StoreDb> {
-  const db = new Level<string, Uint8Array>(dir, { keyEncoding: 'utf8', valueEncoding: 'view' });
-  await db.open();
-  cleanups.push(() => db.close());
-  return db;
-}
 
 let seq = 0;
 const rid = (): { origin: string; seq: number } => ({ origin: 'test', seq: ++seq });

@@ -1,32 +1,13 @@
 // Proves, against a plain in-memory model and with a seeded random workload big enough to split
 // and empty the index's key chunks, that the store's reads at every retained revision, its watch
 // stream, its reopened state and its restored snapshot all agree with the model.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Level } from 'level';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isBerthError } from '../../client/index.js';
-import type { Command, KeyValue, StoreDb, WatchEvent } from '../../server/store/index.js';
+import type { Command, KeyValue, WatchEvent } from '../../server/store/index.js';
 import { encodeCommand, prefixEnd, Store } from '../../server/store/index.js';
+import { levelFixtures } from '../support/level-fixtures.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function openDb(dir: string): Promise<StoreDb> {
-  const db = new Level<string, Uint8Array>(dir, { keyEncoding: 'utf8', valueEncoding: 'view' });
-  await db.open();
-  cleanups.push(() => db.close());
-  return db;
-}
-
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-store-model-'));
-  cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+const { tempDir, openDb } = levelFixtures('berth-store-model-');
 
 /** mulberry32: a seeded generator, so that a failure replays. */
 function rng(seed: number): (n: number) => number {

@@ -1,34 +1,15 @@
 // Proves that a store snapshot restored into a fresh database gives the same state, revisions and
 // history, that damaged snapshots and damaged database records are refused with DATA_CORRUPT
 // naming where, and that compacted history leaves the disk in bounded batches across restarts.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Level } from 'level';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isBerthError } from '../../client/index.js';
 import type { Command, StoreDb, StoreOptions } from '../../server/store/index.js';
 import { encodeCommand, Store } from '../../server/store/index.js';
+import { levelFixtures } from '../support/level-fixtures.js';
+
+const { tempDir, openDb } = levelFixtures('berth-store-snap-');
 
 const b = (s: string): Uint8Array => new TextEncoder().encode(s);
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-store-snap-'));
-  cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-async function openDb(dir: string): Promise<StoreDb> {
-  const db = new Level<string, Uint8Array>(dir, { keyEncoding: 'utf8', valueEncoding: 'view' });
-  await db.open();
-  cleanups.push(() => db.close());
-  return db;
-}
 
 let seq = 0;
 const rid = (): { origin: string; seq: number } => ({ origin: 't', seq: ++seq });

@@ -1,29 +1,19 @@
 // Proves that store watches replay history from a revision and then deliver live changes in
 // revision order without gaps or duplicates, that they fail with COMPACTED below the compacted
 // revision or after a restore, and that a slow watcher is cut off at its queue bound.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Level } from 'level';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BerthError } from '../../client/index.js';
 import type { ApplyResult, Command, StoreOptions, WatchEvent, WatchRequest } from '../../server/store/index.js';
 import { compileStoreOptions, encodeCommand, Store } from '../../server/store/index.js';
+import { levelFixtures } from '../support/level-fixtures.js';
+
+const { tempDir, openDb } = levelFixtures('berth-store-watch-');
 
 const b = (s: string): Uint8Array => new TextEncoder().encode(s);
 const str = (u: Uint8Array): string => new TextDecoder().decode(u);
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
 async function harness(options: StoreOptions = {}) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-store-watch-'));
-  cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-  const db = new Level<string, Uint8Array>(dir, { keyEncoding: 'utf8', valueEncoding: 'view' });
-  await db.open();
-  cleanups.push(() => db.close());
+  const db = await openDb(tempDir());
   const store = await Store.open(db, options);
   let next = 1;
   const apply = (...cmds: Command[]): Promise<ApplyResult[]> =>
