@@ -7,14 +7,13 @@ import { connect } from '../../client/index.js';
 import type { Client, ClusterStatus } from '../../client/index.js';
 import type { ManagedProcess, Resources } from '../support/procs.js';
 import { LOOPBACK, WaitAborted, freePorts, waitFor } from '../support/procs.js';
+import { ProcessCluster, READY_TIMEOUT_MS } from './process-cluster.js';
 import type { BenchSystem, Writer } from './system.js';
 
 /** Deadline of one Status or health-check call. */
 const PROBE_TIMEOUT_MS = 1_000;
 /** How long to wait for a cluster to start or become healthy again. */
-const READY_TIMEOUT_MS = 30_000;
 const CLUSTER_ID = 'bench';
-
 
 interface Member {
   readonly id: string;
@@ -51,16 +50,15 @@ function defaultBin(): string {
   throw new Error('berth CLI not found: run from the repository root after `npm run build`, or pass --berth-bin');
 }
 
-export class BerthSystem implements BenchSystem {
+export class BerthSystem extends ProcessCluster<Member> implements BenchSystem {
   readonly name = 'berth';
-  readonly size = 3;
-  private members: Member[] = [];
   private readonly bin: string;
 
   constructor(
     private readonly resources: Resources,
     private readonly options: BerthSystemOptions,
   ) {
+    super();
     this.bin = options.bin ?? defaultBin();
   }
 
@@ -98,37 +96,11 @@ export class BerthSystem implements BenchSystem {
     return Array.from({ length: count }, () => berthWriter(connect({ endpoints: [endpoint], timeoutMs }), timeoutMs));
   }
 
-  pids(): number[] {
-    return this.members.map((m) => (m.proc?.running === true ? m.proc.pid : 0));
-  }
-
-  async kill(member: number): Promise<void> {
-    await this.member(member).proc?.kill();
-  }
-
-  async restart(member: number): Promise<void> {
-    this.spawn(member);
-  }
-
-  async waitHealthy(): Promise<void> {
-    await waitFor(() => this.healthy(), { what: 'the berth cluster to be healthy', timeoutMs: READY_TIMEOUT_MS, intervalMs: 100 });
-  }
-
-  async stop(): Promise<void> {
-    await Promise.all(this.members.map((m) => m.proc?.stop()));
-  }
-
   endpoint(member: number): string {
     return `${LOOPBACK}:${this.member(member).port}`;
   }
 
-  private member(i: number): Member {
-    const m = this.members[i];
-    if (m === undefined) throw new Error(`berth: no member ${i}`);
-    return m;
-  }
-
-  private spawn(i: number): void {
+  protected spawn(i: number): void {
     const m = this.member(i);
     const peers = this.members.map((x) => `${x.id}=${LOOPBACK}:${x.port}`).join(',');
     m.proc = this.resources.spawn({
@@ -165,7 +137,7 @@ export class BerthSystem implements BenchSystem {
     return this.members.findIndex((m) => m.id === leader);
   }
 
-  private async healthy(): Promise<boolean> {
+  protected async healthy(): Promise<boolean> {
     for (const m of this.members) {
       if (m.proc !== undefined && !m.proc.running) throw new WaitAborted(`${m.id} exited; log tail:\n${m.proc.logTail()}`);
     }

@@ -7,6 +7,7 @@ import type { ManagedProcess, Resources } from '../support/procs.js';
 import { LOOPBACK, WaitAborted, freePorts, waitFor } from '../support/procs.js';
 import { EtcdChannel } from './etcd-client.js';
 import type { StatusResponse } from './etcd-client.js';
+import { ProcessCluster, READY_TIMEOUT_MS } from './process-cluster.js';
 import type { BenchSystem, Writer } from './system.js';
 
 /** Backend quota: far above what a benchmark run writes, so etcd never raises NOSPACE. */
@@ -14,7 +15,6 @@ const QUOTA_BACKEND_BYTES = 8 * 1024 ** 3;
 /** Deadline of one Status or health-check call. */
 const PROBE_TIMEOUT_MS = 1_000;
 /** How long to wait for a cluster to start or become healthy again. */
-const READY_TIMEOUT_MS = 30_000;
 
 interface Member {
   readonly name: string;
@@ -32,10 +32,8 @@ export interface EtcdSystemOptions {
   readonly workDir: string;
 }
 
-export class EtcdSystem implements BenchSystem {
+export class EtcdSystem extends ProcessCluster<Member> implements BenchSystem {
   readonly name = 'etcd';
-  readonly size = 3;
-  private members: Member[] = [];
   private readonly binary: string;
   private readonly token = `berth-bench-${process.pid}-${Date.now()}`;
 
@@ -43,6 +41,7 @@ export class EtcdSystem implements BenchSystem {
     private readonly resources: Resources,
     private readonly options: EtcdSystemOptions,
   ) {
+    super();
     this.binary = options.binary ?? 'etcd';
   }
 
@@ -81,26 +80,6 @@ export class EtcdSystem implements BenchSystem {
     return Array.from({ length: count }, () => etcdWriter(new EtcdChannel(endpoint), timeoutMs));
   }
 
-  pids(): number[] {
-    return this.members.map((m) => (m.proc?.running === true ? m.proc.pid : 0));
-  }
-
-  async kill(member: number): Promise<void> {
-    await this.member(member).proc?.kill();
-  }
-
-  async restart(member: number): Promise<void> {
-    this.spawn(member);
-  }
-
-  async waitHealthy(): Promise<void> {
-    await waitFor(() => this.healthy(), { what: 'the etcd cluster to be healthy', timeoutMs: READY_TIMEOUT_MS, intervalMs: 100 });
-  }
-
-  async stop(): Promise<void> {
-    await Promise.all(this.members.map((m) => m.proc?.stop()));
-  }
-
   endpoint(member: number): string {
     return `${LOOPBACK}:${this.member(member).clientPort}`;
   }
@@ -110,13 +89,7 @@ export class EtcdSystem implements BenchSystem {
     return this.members.map((m) => m.logFile);
   }
 
-  private member(i: number): Member {
-    const m = this.members[i];
-    if (m === undefined) throw new Error(`etcd: no member ${i}`);
-    return m;
-  }
-
-  private spawn(i: number): void {
+  protected spawn(i: number): void {
     const m = this.member(i);
     const peerUrl = (p: number): string => `http://${LOOPBACK}:${p}`;
     const initialCluster = this.members.map((x) => `${x.name}=${peerUrl(x.peerPort)}`).join(',');
@@ -170,7 +143,7 @@ export class EtcdSystem implements BenchSystem {
     );
   }
 
-  private async healthy(): Promise<boolean> {
+  protected async healthy(): Promise<boolean> {
     for (const m of this.members) {
       if (m.proc !== undefined && !m.proc.running) throw new WaitAborted(`${m.name} exited; log tail:\n${m.proc.logTail()}`);
     }
