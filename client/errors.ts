@@ -78,3 +78,117 @@ export class BerthError extends Error {
 export function isBerthError(err: unknown, code?: ErrorCode): err is BerthError {
   return err instanceof BerthError && (code === undefined || err.code === code);
 }
+
+/** One reason an object is invalid: the field path and the rule it broke. */
+export interface FieldCause {
+  /** e.g. "spec.template.spec.containers[0].name" */
+  readonly field: string;
+  /** e.g. `must be a DNS-1123 label (got "Web_1")` */
+  readonly message: string;
+}
+
+/** The object was not found (gRPC NOT_FOUND). */
+export class NotFoundError extends BerthError {
+  constructor(message: string, options: BerthErrorOptions = {}) {
+    super('NOT_FOUND', message, options);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** An object of that name exists already (gRPC ALREADY_EXISTS). */
+export class AlreadyExistsError extends BerthError {
+  constructor(message: string, options: BerthErrorOptions = {}) {
+    super('ALREADY_EXISTS', message, options);
+    this.name = 'AlreadyExistsError';
+  }
+}
+
+/** The object changed since the resourceVersion the write was based on (gRPC ABORTED): read and retry. */
+export class ConflictError extends BerthError {
+  constructor(message: string, options: BerthErrorOptions = {}) {
+    super('CONFLICT', message, options);
+    this.name = 'ConflictError';
+  }
+}
+
+/** No replica could serve the call now (gRPC UNAVAILABLE): retry later. */
+export class UnavailableError extends BerthError {
+  constructor(message: string, options: BerthErrorOptions = {}) {
+    super('UNAVAILABLE', message, options);
+    this.name = 'UnavailableError';
+  }
+}
+
+/** The caller may not do this (gRPC PERMISSION_DENIED). */
+export class ForbiddenError extends BerthError {
+  constructor(message: string, options: BerthErrorOptions = {}) {
+    super('PERMISSION_DENIED', message, options);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/**
+ * Bad input (gRPC INVALID_ARGUMENT). `causes` names every field at fault; on the wire they travel
+ * as JSON in details.causes.
+ */
+export class InvalidError extends BerthError {
+  readonly causes: readonly FieldCause[];
+
+  constructor(message: string, options: BerthErrorOptions & { causes?: readonly FieldCause[] } = {}) {
+    const causes = options.causes ?? causesFromDetails(options.details);
+    super('INVALID_ARGUMENT', message, {
+      ...options,
+      details: { ...options.details, ...(causes.length > 0 ? { causes: JSON.stringify(causes) } : {}) },
+    });
+    this.name = 'InvalidError';
+    this.causes = causes;
+  }
+}
+
+function causesFromDetails(details: BerthErrorOptions['details']): FieldCause[] {
+  const raw = details?.causes;
+  if (typeof raw === 'string') {
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      if (Array.isArray(parsed)) {
+        return parsed.filter(
+          (c): c is FieldCause =>
+            typeof c === 'object' && c !== null && typeof (c as FieldCause).field === 'string' && typeof (c as FieldCause).message === 'string',
+        );
+      }
+    } catch {
+      // Not JSON: no causes.
+    }
+  }
+  const field = details?.field;
+  return typeof field === 'string' ? [{ field, message: '' }] : [];
+}
+
+/**
+ * The error for an invalid object: one message naming every cause, e.g.
+ * `Deployment "web" is invalid: spec.replicas: must be >= 0 (got -1)`. `subject` may be omitted.
+ */
+export function invalidObject(causes: readonly FieldCause[], subject?: string): InvalidError {
+  const text = causes.map((c) => `${c.field}: ${c.message}`).join('; ');
+  return new InvalidError(subject === undefined ? text : `${subject} is invalid: ${text}`, { causes });
+}
+
+/** A BerthError of the class that matches `code` (NotFoundError for NOT_FOUND, ...). */
+export function makeBerthError(code: ErrorCode, message: string, options: BerthErrorOptions = {}): BerthError {
+  switch (code) {
+    case 'NOT_FOUND':
+      return new NotFoundError(message, options);
+    case 'ALREADY_EXISTS':
+      return new AlreadyExistsError(message, options);
+    case 'CONFLICT':
+      return new ConflictError(message, options);
+    case 'UNAVAILABLE':
+      return new UnavailableError(message, options);
+    case 'PERMISSION_DENIED':
+      return new ForbiddenError(message, options);
+    case 'INVALID_ARGUMENT':
+      return new InvalidError(message, options);
+    default:
+      return new BerthError(code, message, options);
+  }
+}

@@ -3,7 +3,7 @@
 // came from gRPC itself (no connection, deadline, message too big): it is mapped by status code.
 import { status } from '@grpc/grpc-js';
 import type { ServiceError } from '@grpc/grpc-js';
-import { BERTH_CODE_METADATA, BERTH_DETAILS_METADATA, BerthError, isErrorCode } from './errors.js';
+import { BERTH_CODE_METADATA, BERTH_DETAILS_METADATA, BerthError, isErrorCode, makeBerthError } from './errors.js';
 import type { ErrorCode } from './errors.js';
 
 /** Codes for statuses that gRPC raises on its own; the rest mean a bug or a foreign server. */
@@ -56,10 +56,10 @@ export function fromGrpcError(err: unknown, endpoint: string): BerthError {
   const code = err.metadata?.get(BERTH_CODE_METADATA)[0];
   if (isErrorCode(code)) {
     const details = parseDetails(err.metadata.get(BERTH_DETAILS_METADATA)[0]);
-    return new BerthError(code, err.details, { details, cause: err });
+    return makeBerthError(code, err.details, { details, cause: err });
   }
   const mapped = TRANSPORT_CODES[err.code as status] ?? 'INTERNAL';
-  return new BerthError(mapped, `${endpoint}: ${err.details || status[err.code] || 'call failed'}`, {
+  return makeBerthError(mapped, `${endpoint}: ${err.details || status[err.code] || 'call failed'}`, {
     details: { endpoint, grpcStatus: err.code },
     cause: err,
   });

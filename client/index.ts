@@ -1,6 +1,19 @@
 // The public face of the berth SDK: `import { connect } from 'berth'`.
 export { BerthError, isBerthError, isErrorCode, ERROR_CODES, BERTH_CODE_METADATA, BERTH_DETAILS_METADATA } from './errors.js';
-export type { ErrorCode, BerthErrorOptions } from './errors.js';
+export {
+  NotFoundError,
+  AlreadyExistsError,
+  ConflictError,
+  UnavailableError,
+  ForbiddenError,
+  InvalidError,
+  invalidObject,
+  makeBerthError,
+} from './errors.js';
+export type { ErrorCode, BerthErrorOptions, FieldCause } from './errors.js';
+export { KINDS, findKind, resolveKind, kindByWireField } from './objects/kinds.js';
+export type { KindInfo } from './objects/kinds.js';
+export type * from './objects/types.js';
 export { connect, Client } from './client.js';
 export type { ConnectOptions, RetryOptions, CompiledConnectOptions } from './options.js';
 export type { KvClient } from './kv.js';
