@@ -3,6 +3,7 @@
 import type { ObjectMeta as _berth_objects_v1_ObjectMeta, ObjectMeta__Output as _berth_objects_v1_ObjectMeta__Output } from '../../../berth/objects/v1/ObjectMeta.js';
 import type { ObjectReference as _berth_objects_v1_ObjectReference, ObjectReference__Output as _berth_objects_v1_ObjectReference__Output } from '../../../berth/objects/v1/ObjectReference.js';
 import type { EventSource as _berth_objects_v1_EventSource, EventSource__Output as _berth_objects_v1_EventSource__Output } from '../../../berth/objects/v1/EventSource.js';
+import type { EventSeries as _berth_objects_v1_EventSeries, EventSeries__Output as _berth_objects_v1_EventSeries__Output } from '../../../berth/objects/v1/EventSeries.js';
 
 export interface Event {
   'apiVersion'?: (string);
@@ -22,6 +23,12 @@ export interface Event {
   'reportingComponent'?: (string);
   'reportingInstance'?: (string);
   'action'?: (string);
+  /**
+   * A MicroTime (RFC 3339 with microseconds), set by events.k8s.io writers.
+   */
+  'eventTime'?: (string);
+  'series'?: (_berth_objects_v1_EventSeries | null);
+  'related'?: (_berth_objects_v1_ObjectReference | null);
   '_apiVersion'?: "apiVersion";
   '_kind'?: "kind";
   '_reason'?: "reason";
@@ -33,6 +40,7 @@ export interface Event {
   '_reportingComponent'?: "reportingComponent";
   '_reportingInstance'?: "reportingInstance";
   '_action'?: "action";
+  '_eventTime'?: "eventTime";
 }
 
 export interface Event__Output {
@@ -53,6 +61,12 @@ export interface Event__Output {
   'reportingComponent'?: (string);
   'reportingInstance'?: (string);
   'action'?: (string);
+  /**
+   * A MicroTime (RFC 3339 with microseconds), set by events.k8s.io writers.
+   */
+  'eventTime'?: (string);
+  'series': (_berth_objects_v1_EventSeries__Output | null);
+  'related': (_berth_objects_v1_ObjectReference__Output | null);
   '_apiVersion'?: "apiVersion";
   '_kind'?: "kind";
   '_reason'?: "reason";
@@ -64,4 +78,5 @@ export interface Event__Output {
   '_reportingComponent'?: "reportingComponent";
   '_reportingInstance'?: "reportingInstance";
   '_action'?: "action";
+  '_eventTime'?: "eventTime";
 }

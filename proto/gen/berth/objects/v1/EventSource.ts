@@ -2,7 +2,15 @@
 
 
 export interface EventSource {
+  'component'?: (string);
+  'host'?: (string);
+  '_component'?: "component";
+  '_host'?: "host";
 }
 
 export interface EventSource__Output {
+  'component'?: (string);
+  'host'?: (string);
+  '_component'?: "component";
+  '_host'?: "host";
 }

@@ -1,0 +1,15 @@
+// Original file: proto/berth/objects/v1/objects.proto
+
+import type { DownwardAPIVolumeFile as _berth_objects_v1_DownwardAPIVolumeFile, DownwardAPIVolumeFile__Output as _berth_objects_v1_DownwardAPIVolumeFile__Output } from '../../../berth/objects/v1/DownwardAPIVolumeFile.js';
+
+export interface DownwardAPIVolumeSource {
+  'items'?: (_berth_objects_v1_DownwardAPIVolumeFile)[];
+  'defaultMode'?: (number);
+  '_defaultMode'?: "defaultMode";
+}
+
+export interface DownwardAPIVolumeSource__Output {
+  'items': (_berth_objects_v1_DownwardAPIVolumeFile__Output)[];
+  'defaultMode'?: (number);
+  '_defaultMode'?: "defaultMode";
+}
