@@ -1,35 +1,105 @@
-// connect(): the SDK's entry point. A Client talks to one replica at a time out of the endpoints
-// it was given and moves to another when that one fails (see retry.ts).
+// connect(): the SDK's entry point. A Client talks to one replica at a time out of the servers
+// it was given and moves to another when that one fails (see retry.ts). Besides `kv` and
+// `cluster`, it has the object calls (create, get, list, ..., watch, informer) as its own methods.
+import { homedir } from 'node:os';
 import { ClusterClient } from './cluster.js';
 import { EndpointPool } from './endpoints.js';
 import { KvClient } from './kv.js';
+import { ObjectClient } from './objects/object-client.js';
+import type {
+  ApplyOptions,
+  ApplyResult,
+  DeleteOptions,
+  DeleteResult,
+  Informer,
+  InformerOptions,
+  KubeList,
+  KubeObject,
+  ListOptions,
+  ObjectApi,
+  ObjectWatch,
+  PatchOptions,
+  ReadOptions,
+  WatchObjectsOptions,
+  WriteOptions,
+} from './objects/types.js';
 import { compileConnectOptions } from './options.js';
-import type { CompiledConnectOptions, ConnectOptions } from './options.js';
+import type { CompiledConnectOptions, ConnectEnvironment, ConnectOptions } from './options.js';
 
-export class Client {
+/** This process's environment variables and home folder, which connect() reads. */
+export function processEnvironment(): ConnectEnvironment {
+  return { env: process.env, homeDir: homedir() };
+}
+
+export class Client implements ObjectApi {
   readonly kv: KvClient;
   readonly cluster: ClusterClient;
   readonly options: CompiledConnectOptions;
   private readonly pool: EndpointPool;
+  private readonly objects: ObjectClient;
 
-  constructor(options: ConnectOptions) {
-    this.options = compileConnectOptions(options);
+  /** `environment` is where servers are looked up when the options name none (tests pass their own). */
+  constructor(options: ConnectOptions = {}, environment: ConnectEnvironment = processEnvironment()) {
+    this.options = compileConnectOptions(options, environment);
     this.pool = new EndpointPool(this.options);
     this.kv = new KvClient(this.pool, this.options);
     this.cluster = new ClusterClient(this.pool, this.options);
+    this.objects = new ObjectClient(this.pool, this.options);
   }
 
-  /** Closes every connection; calls in flight fail with CANCELLED or UNAVAILABLE. */
+  create<T extends KubeObject = KubeObject>(obj: T, options?: WriteOptions): Promise<T> {
+    return this.objects.create(obj, options);
+  }
+
+  get<T extends KubeObject = KubeObject>(kind: string, name: string, options?: ReadOptions): Promise<T> {
+    return this.objects.get<T>(kind, name, options);
+  }
+
+  list<T extends KubeObject = KubeObject>(kind: string, options?: ListOptions): Promise<KubeList<T>> {
+    return this.objects.list<T>(kind, options);
+  }
+
+  update<T extends KubeObject = KubeObject>(obj: T, options?: WriteOptions): Promise<T> {
+    return this.objects.update(obj, options);
+  }
+
+  updateStatus<T extends KubeObject = KubeObject>(obj: T, options?: WriteOptions): Promise<T> {
+    return this.objects.updateStatus(obj, options);
+  }
+
+  apply<T extends KubeObject = KubeObject>(obj: T, options?: ApplyOptions): Promise<ApplyResult<T>> {
+    return this.objects.apply(obj, options);
+  }
+
+  patch<T extends KubeObject = KubeObject>(kind: string, name: string, patch: Record<string, unknown>, options?: PatchOptions): Promise<T> {
+    return this.objects.patch<T>(kind, name, patch, options);
+  }
+
+  delete<T extends KubeObject = KubeObject>(kind: string, name: string, options?: DeleteOptions): Promise<DeleteResult<T>> {
+    return this.objects.delete<T>(kind, name, options);
+  }
+
+  watch<T extends KubeObject = KubeObject>(kind: string, options?: WatchObjectsOptions): ObjectWatch<T> {
+    return this.objects.watch<T>(kind, options);
+  }
+
+  informer<T extends KubeObject = KubeObject>(kind: string, options?: InformerOptions): Informer<T> {
+    return this.objects.informer<T>(kind, options);
+  }
+
+  /** Closes every connection, watch and informer; calls in flight fail with CANCELLED or UNAVAILABLE. */
   close(): void {
+    this.objects.close();
     this.pool.close();
   }
 }
 
 /**
- * A client of the replicas at `endpoints` (host:port). Connections open lazily, on the first
- * call, so connect() itself never fails for an unreachable cluster; it throws INVALID_ARGUMENT
- * for bad options.
+ * A client of the replicas at `servers` (host:port), or, when the options name none, those of
+ * BERTH_SERVER, of the config file (option `config`, BERTH_CONFIG, ~/.berth/config). Connections
+ * open lazily, on the first call, so connect() itself never fails for an unreachable cluster; it
+ * throws INVALID_ARGUMENT for bad options or a missing or bad config file.
  */
-export function connect(options: ConnectOptions): Client {
+export function connect(options: ConnectOptions = {}): Client {
   return new Client(options);
 }

@@ -1,10 +1,11 @@
 // The replicas a client talks to: one gRPC channel per endpoint (opened when first used, shared
-// by the KV and ClusterService stubs), and which endpoint is in use. A call goes to the current
+// by the KV, ClusterService and ObjectService stubs), and which endpoint is in use. A call goes to the current
 // endpoint; a retry moves on to the next one, or to the leader when a reply names it.
 import { connectivityState } from '@grpc/grpc-js';
 import type { ChannelOptions } from '@grpc/grpc-js';
 import type { ClusterServiceClient } from '../proto/gen/berth/v1/ClusterService.js';
 import type { KVClient } from '../proto/gen/berth/v1/KV.js';
+import type { ObjectServiceClient } from '../proto/gen/berth/v1/ObjectService.js';
 import { apiProto, kvProto } from '../proto/load.js';
 import { BerthError } from './errors.js';
 import { KvMux } from './kv-mux.js';
@@ -16,10 +17,13 @@ export interface Endpoint {
   /** KV requests travel on one multiplexed stream per endpoint (KV.Call). */
   readonly mux: KvMux;
   readonly cluster: ClusterServiceClient;
+  readonly objects: ObjectServiceClient;
 }
 
 export class EndpointPool {
   private readonly open = new Map<number, Endpoint>();
+  /** ClusterService stubs of members that are not among the endpoints (see clusterAt). */
+  private readonly others = new Map<string, ClusterServiceClient>();
   private current = 0;
   private closed = false;
 
@@ -40,29 +44,55 @@ export class EndpointPool {
     this.current = named >= 0 ? named : (this.current + 1) % this.opts.endpoints.length;
   }
 
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  private channelOptions(): ChannelOptions {
+    return {
+      'grpc.max_receive_message_length': this.opts.maxReceiveMessageBytes,
+      'grpc.initial_reconnect_backoff_ms': this.opts.retry.initialBackoffMs,
+      'grpc.max_reconnect_backoff_ms': this.opts.retry.maxBackoffMs,
+      // Channelz bookkeeping costs CPU on every call and nothing reads it.
+      'grpc.enable_channelz': 0,
+      // Pings find a connection that died without a reset (and the watches and KV stream on
+      // it) in seconds rather than when TCP gives up.
+      'grpc.keepalive_time_ms': 10_000,
+      'grpc.keepalive_timeout_ms': 5_000,
+      'grpc.keepalive_permit_without_calls': 1,
+    };
+  }
+
   at(index: number): Endpoint {
     if (this.closed) throw new BerthError('CANCELLED', 'the client is closed');
     let ep = this.open.get(index);
     if (ep === undefined) {
       const address = this.opts.endpoints[index] as string;
-      const channelOptions: ChannelOptions = {
-        'grpc.max_receive_message_length': this.opts.maxReceiveMessageBytes,
-        'grpc.initial_reconnect_backoff_ms': this.opts.retry.initialBackoffMs,
-        'grpc.max_reconnect_backoff_ms': this.opts.retry.maxBackoffMs,
-        // Channelz bookkeeping costs CPU on every call and nothing reads it.
-        'grpc.enable_channelz': 0,
-        // Pings find a connection that died without a reset (and the watches and KV stream on
-        // it) in seconds rather than when TCP gives up.
-        'grpc.keepalive_time_ms': 10_000,
-        'grpc.keepalive_timeout_ms': 5_000,
-        'grpc.keepalive_permit_without_calls': 1,
-      };
-      const kv = new (kvProto().KV)(address, this.opts.credentials, channelOptions);
-      const cluster = new (apiProto().ClusterService)(address, this.opts.credentials, { channelOverride: kv.getChannel() });
-      ep = { address, kv, cluster, mux: new KvMux(kv, address, this.opts.maxInFlightPerEndpoint) };
+      const kv = new (kvProto().KV)(address, this.opts.credentials, this.channelOptions());
+      const shared = { channelOverride: kv.getChannel() };
+      const cluster = new (apiProto().ClusterService)(address, this.opts.credentials, shared);
+      const objects = new (apiProto().ObjectService)(address, this.opts.credentials, shared);
+      ep = { address, kv, cluster, objects, mux: new KvMux(kv, address, this.opts.maxInFlightPerEndpoint) };
       this.open.set(index, ep);
     }
     return ep;
+  }
+
+  /**
+   * The ClusterService stub of the replica at `address`: an endpoint's own, or, for a member the
+   * client was not given (cluster.status() asks every member), one on a channel of its own that
+   * lives until close().
+   */
+  clusterAt(address: string): ClusterServiceClient {
+    const index = this.opts.endpoints.indexOf(address);
+    if (index >= 0) return this.at(index).cluster;
+    if (this.closed) throw new BerthError('CANCELLED', 'the client is closed');
+    let stub = this.others.get(address);
+    if (stub === undefined) {
+      stub = new (apiProto().ClusterService)(address, this.opts.credentials, this.channelOptions());
+      this.others.set(address, stub);
+    }
+    return stub;
   }
 
   /**
@@ -97,11 +127,13 @@ export class EndpointPool {
 
   close(): void {
     this.closed = true;
-    // The cluster stubs share the KV stubs' channels: closing those closes both.
+    // The cluster and object stubs share the KV stubs' channels: closing those closes all three.
     for (const ep of this.open.values()) {
       ep.mux.close();
       ep.kv.close();
     }
     this.open.clear();
+    for (const stub of this.others.values()) stub.close();
+    this.others.clear();
   }
 }

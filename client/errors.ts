@@ -135,17 +135,17 @@ export class InvalidError extends BerthError {
   readonly causes: readonly FieldCause[];
 
   constructor(message: string, options: BerthErrorOptions & { causes?: readonly FieldCause[] } = {}) {
-    const causes = options.causes ?? causesFromDetails(options.details);
+    const given = options.causes;
     super('INVALID_ARGUMENT', message, {
       ...options,
-      details: { ...options.details, ...(causes.length > 0 ? { causes: JSON.stringify(causes) } : {}) },
+      details: given !== undefined && given.length > 0 ? { ...options.details, causes: JSON.stringify(given) } : options.details,
     });
     this.name = 'InvalidError';
-    this.causes = causes;
+    this.causes = given ?? causesFromDetails(options.details, message);
   }
 }
 
-function causesFromDetails(details: BerthErrorOptions['details']): FieldCause[] {
+function causesFromDetails(details: BerthErrorOptions['details'], message: string): FieldCause[] {
   const raw = details?.causes;
   if (typeof raw === 'string') {
     try {
@@ -161,7 +161,7 @@ function causesFromDetails(details: BerthErrorOptions['details']): FieldCause[] 
     }
   }
   const field = details?.field;
-  return typeof field === 'string' ? [{ field, message: '' }] : [];
+  return typeof field === 'string' ? [{ field, message }] : [];
 }
 
 /**

@@ -15,7 +15,10 @@ export { KINDS, findKind, resolveKind, kindByWireField } from './objects/kinds.j
 export type { KindInfo } from './objects/kinds.js';
 export type * from './objects/types.js';
 export { connect, Client } from './client.js';
-export type { ConnectOptions, RetryOptions, CompiledConnectOptions } from './options.js';
+export { DEFAULT_WATCH_BUFFER_EVENTS } from './options.js';
+export type { ConnectOptions, ConnectEnvironment, RetryOptions, CompiledConnectOptions } from './options.js';
+export { loadClientConfig, writeClientConfig, renderClientConfig, defaultClientConfigPath } from './config.js';
+export type { ClientConfig } from './config.js';
 export type { KvClient } from './kv.js';
 export type { ClusterClient } from './cluster.js';
 export type { WatchStream } from './watch.js';

@@ -1,7 +1,7 @@
 // `berth cluster ...`: the control-plane replicas: status, members, and membership changes.
 import { choiceFlag } from './args.js';
 import type { CommandContext, CommandGroup, LeafCommand } from './command.js';
-import { OUTPUT_FORMATS, formatDocument, membersTable, statusTable } from './output.js';
+import { OUTPUT_FORMATS, formatDocument, membersTable, overviewTable, statusTable } from './output.js';
 import type { OutputFormat } from './output.js';
 
 const OUTPUT_HELP = '  -o, --output FORMAT  table (default), json or yaml';
@@ -16,21 +16,31 @@ function arg(ctx: CommandContext, i: number): string {
 
 const status: LeafCommand = {
   name: 'status',
-  summary: "Show a replica's view of the cluster",
-  usage: 'cluster status [-o json|yaml|table]',
+  summary: 'Show every member: role, health and how far its log is committed and applied',
+  usage: 'cluster status [--replica] [-o json|yaml|table]',
   help: `${OUTPUT_HELP}
+  --replica            the detailed Raft view of the first --server address that answers
 
-Asks the first --server address that answers. -o json prints {"clusterId", "id", "leader",
-"term", "role" ("follower", "preCandidate", "candidate" or "leader"), "commit", "applied",
-"lastIndex", "firstIndex", "revision", "compactedRevision", "voters", "learners",
-"progress": [{"id", "match", "next", "state", "learner", "recentActive", "inflight"}] (on the
-leader only), "leadTransferee"}.`,
-  options: { output: { type: 'string', short: 'o' } },
+Asks every member. The table has one row per member: MEMBER ADDRESS ROLE HEALTHY COMMIT APPLIED.
+-o json prints {"leader" ("" when none is known), "term", "members": [{"id", "address", "role"
+("leader", "follower", "learner", "candidate" or "unknown"), "healthy", "commitIndex",
+"appliedIndex"}]}.
+
+With --replica, -o json prints {"clusterId", "id", "leader", "term", "role" ("follower",
+"preCandidate", "candidate" or "leader"), "commit", "applied", "lastIndex", "firstIndex",
+"revision", "compactedRevision", "voters", "learners", "progress": [{"id", "match", "next",
+"state", "learner", "recentActive", "inflight"}] (on the leader only), "leadTransferee"}.`,
+  options: { output: { type: 'string', short: 'o' }, replica: { type: 'boolean' } },
   args: [],
   async run(ctx) {
     const format = output(ctx);
+    if (ctx.values['replica'] === true) {
+      const replica = await ctx.client().cluster.replicaStatus();
+      ctx.io.stdout(format === 'table' ? statusTable(replica) : formatDocument(replica, format));
+      return 0;
+    }
     const st = await ctx.client().cluster.status();
-    ctx.io.stdout(format === 'table' ? statusTable(st) : formatDocument(st, format));
+    ctx.io.stdout(format === 'table' ? overviewTable(st) : formatDocument(st, format));
     return 0;
   },
 };
@@ -47,7 +57,7 @@ const members: LeafCommand = {
   async run(ctx) {
     const format = output(ctx);
     const client = ctx.client();
-    const [list, st] = await Promise.all([client.cluster.members(), client.cluster.status()]);
+    const [list, st] = await Promise.all([client.cluster.members(), client.cluster.replicaStatus()]);
     ctx.io.stdout(format === 'table' ? membersTable(list, st.leader) : formatDocument({ leader: st.leader, members: list }, format));
     return 0;
   },

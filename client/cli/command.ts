@@ -1,7 +1,7 @@
 // The shape of a CLI command and what it gets to run: its parsed flags, its arguments, a client
-// (connected on first use to the --server addresses) and the terminal.
-import type { Client } from '../index.js';
-import type { OptionSpecs } from './args.js';
+// (connected on first use to the --server addresses or the config file) and the terminal.
+import type { ClusterOverview, ClusterStatus, KvClient, Member, ObjectApi } from '../index.js';
+import type { FlagValue, OptionSpecs } from './args.js';
 
 /** Where the CLI reads and writes; tests give their own. */
 export interface CliIo {
@@ -10,25 +10,56 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Calls `handler` on Ctrl-C; returns a function that stops listening. */
   onInterrupt(handler: () => void): () => void;
+  /** All of standard input, for `-f -`. Without it, `-f -` is refused. */
+  readStdin?(): Promise<string>;
+  /** The clock for ages in tables, in ms since the epoch. @default Date.now */
+  now?(): number;
+}
+
+/** The cluster calls the CLI makes (a subset of the SDK's client.cluster). */
+export interface CliClusterApi {
+  /** Every member's view: leader, term, and per member its role, health and indexes. */
+  status(): Promise<ClusterOverview>;
+  /** The detailed Raft view of the replica that answers. */
+  replicaStatus(): Promise<ClusterStatus>;
+  members(): Promise<Member[]>;
+  addMember(id: string, address: string, onProgress?: (message: string) => void): Promise<void>;
+  removeMember(id: string): Promise<void>;
+  transferLeader(to: string): Promise<void>;
+}
+
+/** What commands use of the SDK's Client; tests pass an in-memory one through RunCliOptions. */
+export interface CliClient extends ObjectApi {
+  readonly kv: Pick<KvClient, 'range' | 'put' | 'delete' | 'watch'>;
+  readonly cluster: CliClusterApi;
+  close(): void;
+}
+
+/** Where to connect, as the flags and environment say; connect() fills in the rest. */
+export interface ConnectTarget {
+  servers?: string[];
+  config?: string;
 }
 
 export interface CommandContext {
-  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  readonly values: Readonly<Record<string, FlagValue>>;
   readonly positionals: readonly string[];
   readonly io: CliIo;
-  client(): Client;
+  client(): CliClient;
 }
 
-/** A command of a group, e.g. `kv get`. */
+/** A command of a group (`kv get`) or a top-level verb (`get`). */
 export interface LeafCommand {
   readonly name: string;
+  /** Other names it answers to, e.g. "ns" for `create namespace`. */
+  readonly aliases?: readonly string[];
   readonly summary: string;
   /** The usage line after "berth", e.g. "kv get KEY [--prefix] [-o json|yaml|table]". */
   readonly usage: string;
   /** Flags and arguments, one per line, and what -o json prints. */
   readonly help: string;
   readonly options: OptionSpecs;
-  /** Names of the positional arguments, in order (all required). */
+  /** Names of the positional arguments, in order: "[NAME]" is optional, "NAME..." repeats. */
   readonly args: readonly string[];
   run(ctx: CommandContext): Promise<number>;
 }
@@ -43,4 +74,9 @@ export interface CommandGroup {
 export interface CliCommand {
   readonly summary: string;
   run(argv: string[]): Promise<number>;
+}
+
+/** The clock of a run: io.now when given, else the system clock. */
+export function nowOf(io: CliIo): number {
+  return io.now?.() ?? Date.now();
 }

@@ -5,7 +5,9 @@
 // bytes are valid UTF-8, otherwise "base64". In a table, text is shown as is and other bytes as
 // "base64:<...>".
 import { stringify as toYaml } from 'yaml';
-import type { ClusterStatus, KeyValue, Member, WatchEvent } from '../index.js';
+import { InvalidError, isBerthError } from '../index.js';
+import type { ClusterOverview, ClusterStatus, KeyValue, Member, WatchEvent } from '../index.js';
+import type { CliIo } from './command.js';
 
 export const OUTPUT_FORMATS = ['table', 'json', 'yaml'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -48,15 +50,23 @@ export function formatDocument(doc: unknown, format: 'json' | 'yaml'): string {
   return format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : toYaml(doc);
 }
 
+/** The width of each column: its widest cell or header. */
+export function columnWidths(headers: readonly string[], rows: readonly (readonly string[])[]): number[] {
+  return headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+}
+
+/** One line of a table, cells padded to `widths`, two spaces apart, without trailing blanks. */
+export function formatRow(cells: readonly string[], widths: readonly number[]): string {
+  return cells
+    .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
+    .join('  ')
+    .trimEnd();
+}
+
 /** Columns padded to their widest cell, two spaces apart. */
 export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string =>
-    cells
-      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  return [line(headers), ...rows.map(line)].join('\n') + '\n';
+  const widths = columnWidths(headers, rows);
+  return [formatRow(headers, widths), ...rows.map((r) => formatRow(r, widths))].join('\n') + '\n';
 }
 
 export function kvTable(kvs: readonly KeyValue[]): string {
@@ -102,4 +112,26 @@ export function membersTable(members: readonly Member[], leader: string): string
     ['ID', 'ADDRESS', 'ROLE', 'LEADER'],
     members.map((m) => [m.id, m.address, m.role, m.id === leader ? '*' : '']),
   );
+}
+
+/** `berth cluster status`: one row per member, as every member reported itself. */
+export function overviewTable(o: ClusterOverview): string {
+  return formatTable(
+    ['MEMBER', 'ADDRESS', 'ROLE', 'HEALTHY', 'COMMIT', 'APPLIED'],
+    o.members.map((m) => [m.id, m.address, m.role, m.healthy ? 'yes' : 'no', String(m.commitIndex), String(m.appliedIndex)]),
+  );
+}
+
+/**
+ * Prints a failure as "error: [context: ]message" on stderr, and for an invalid object each
+ * field at fault on a line of its own.
+ */
+export function reportError(io: CliIo, err: unknown, context?: string): void {
+  let message = isBerthError(err) || err instanceof Error ? err.message : String(err);
+  const causes = err instanceof InvalidError ? err.causes.map((c) => `${c.field}: ${c.message}`) : [];
+  // The server's message may end with the causes joined by "; ": they get lines of their own.
+  const joined = causes.join('; ');
+  if (causes.length > 0 && message.endsWith(joined) && message.length > joined.length) message = message.slice(0, -joined.length).replace(/[:;\s]+$/, '');
+  io.stderr(`error: ${context !== undefined ? `${context}: ` : ''}${message}\n`);
+  for (const c of causes) io.stderr(`  * ${c}\n`);
 }
