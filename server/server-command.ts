@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import * as grpc from '@grpc/grpc-js';
 import { pino, type Logger } from 'pino';
 import { BerthError, isBerthError } from '../client/index.js';
-import { registerClusterService, registerKvService } from './api/index.js';
+import { registerClusterService, registerKvService, registerObjectService } from './api/index.js';
 import { RaftNode, type RaftNodeOptions } from './raft/index.js';
 import { LevelRaftStorage, openDataDb } from './raft/storage/index.js';
 import { GrpcTransport, grpcServerOptions } from './raft/transport/index.js';
@@ -153,7 +153,11 @@ export async function startServer(config: ServerConfig, logger: Logger, onFatal:
   const server = new grpc.Server(grpcServerOptions());
   transport!.registerWith(server);
   const apiOptions = { clusterId: config.clusterId, logger };
-  const services = [registerKvService(server, node, apiOptions), registerClusterService(server, node, apiOptions)];
+  const services = [
+    registerKvService(server, node, apiOptions),
+    registerClusterService(server, node, apiOptions),
+    registerObjectService(server, node, apiOptions),
+  ];
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync(config.listen, grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
   );

@@ -1,154 +1,272 @@
-// `berth up`: a whole local cluster on one machine — N control-plane replicas as child
-// processes on 127.0.0.1, each with its own data directory — kept in the foreground until
-// Ctrl-C. Later issues add node agents and a NATS child process to the same command.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+// `berth up`: a whole local cluster on one machine, in the foreground until Ctrl-C — N
+// control-plane replicas as child processes on 127.0.0.1, each with its own data directory,
+// a nats-server with JetStream when it is installed, and (later) node agents. Everything lives
+// under one directory (--data): replica data, ports.json, logs/, nats/ and the client config.
+//
+// Flags are parsed in up-options.ts, ports remembered in up-state.ts, children supervised in
+// up-children.ts, NATS set up in up-nats.ts and the client config written in up-config.ts; this
+// file puts them in order and decides when to stop.
 import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { connect } from '../client/index.js';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { connect, isBerthError } from '../client/index.js';
+import type { Child, UnexpectedExit } from './up-children.js';
+import { Children, describeExit, freePorts, portAccepts } from './up-children.js';
+import { clientConfigFile, removeClientConfig, writeUpClientConfig } from './up-config.js';
+import type { NatsSetup } from './up-nats.js';
+import { natsUrl, setUpNats } from './up-nats.js';
+import type { UpOptions } from './up-options.js';
+import { UP_USAGE, parseUpArgs, wantsHelp } from './up-options.js';
+import { natsPortCandidates, planReplicaPorts, readSavedPorts, writeSavedPorts } from './up-state.js';
+import type { SavedPorts } from './up-state.js';
 
-export const UP_USAGE = `Usage: berth up [--replicas N] [--dir DIR] [--base-port PORT]
+export { UP_USAGE, parseUpArgs } from './up-options.js';
+export type { UpOptions, NatsMode } from './up-options.js';
 
-Starts a local cluster in the foreground: N berth server replicas on 127.0.0.1, data and logs
-under DIR. Ctrl-C stops it; run it again to start the same cluster with its data.
+/** The cluster id berth up gives its replicas (`berth server`'s default) and the config file. */
+const CLUSTER_ID = 'berth';
+/** How long the replicas get to elect a leader before berth up gives up. */
+const LEADER_TIMEOUT_MS = 30_000;
+/** Between two questions to the replicas while waiting for a leader. */
+const LEADER_POLL_MS = 200;
+/** Deadline of one status call while waiting for a leader. */
+const STATUS_TIMEOUT_MS = 1_000;
+/** How long children get to exit after SIGTERM before SIGKILL. */
+const STOP_GRACE_MS = 10_000;
+/** How long to wait for the exit after SIGKILL. */
+const KILL_WAIT_MS = 5_000;
+/** A stop signal this soon after the first counts as the same one (see stopSignals). */
+const REPEATED_SIGNAL_MS = 1_000;
+const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
-Flags:
-  --replicas N       control-plane replicas, 1, 3 or 5        (default 3)
-  --dir DIR          data and logs                            (default .berth/local)
-  --base-port PORT   first port (replica i gets PORT+i-1)     (default: free ports; fixed ports
-                     are remembered in DIR/ports.json so restarts reuse them)
-`;
-
-interface UpConfig {
-  readonly replicas: number;
-  readonly dir: string;
-  readonly basePort: number | undefined;
+interface Layout {
+  readonly dataDir: string;
+  readonly logDir: string;
+  readonly configFile: string;
 }
 
-function parseUpArgs(argv: string[]): UpConfig {
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    options: { replicas: { type: 'string' }, dir: { type: 'string' }, 'base-port': { type: 'string' } },
-  });
-  const replicas = Number(values.replicas ?? '3');
-  if (![1, 3, 5].includes(replicas)) {
-    throw new Error(`--replicas: must be 1, 3 or 5 (got ${JSON.stringify(values.replicas)})`);
-  }
-  let basePort: number | undefined;
-  if (values['base-port'] !== undefined) {
-    basePort = Number(values['base-port']);
-    if (!Number.isInteger(basePort) || basePort < 1024 || basePort > 65535 - replicas) {
-      throw new Error(`--base-port: must be an integer in 1024..${65535 - replicas} (got ${JSON.stringify(values['base-port'])})`);
+interface Replica {
+  readonly id: string;
+  readonly address: string;
+  readonly child: Child;
+}
+
+interface UpCluster {
+  readonly replicas: readonly Replica[];
+  readonly leader: string;
+  readonly nats: NatsSetup;
+}
+
+/** What the start-up shares with the code that stops it. */
+interface RunState {
+  readonly abort: AbortController;
+  /** Set once this berth up has removed a stale config: from then on the file is its own. */
+  ownsConfig: boolean;
+}
+
+function out(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function err(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+function layoutOf(options: UpOptions): Layout {
+  return { dataDir: options.dataDir, logDir: join(options.dataDir, 'logs'), configFile: clientConfigFile(options.dataDir) };
+}
+
+/** The replica ports: remembered, from --base-port, or free ones; refuses ports already in use. */
+async function replicaPorts(options: UpOptions, saved: SavedPorts | undefined): Promise<number[]> {
+  const planned = planReplicaPorts(saved, options.replicas, options.basePort, options.dataDir);
+  const ports = planned ?? (await freePorts(options.replicas));
+  for (const port of ports) {
+    if (await portAccepts(port, 300)) {
+      throw new Error(`127.0.0.1:${port} is already in use (is berth up already running on ${options.dataDir}?)`);
     }
   }
-  return { replicas, dir: resolve(values.dir ?? '.berth/local'), basePort };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.once('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr !== null ? res(addr.port) : rej(new Error('no port'))));
-    });
-  });
-}
-
-async function choosePorts(config: UpConfig): Promise<number[]> {
-  const { readFile, writeFile } = await import('node:fs/promises');
-  const file = join(config.dir, 'ports.json');
-  try {
-    const saved = JSON.parse(await readFile(file, 'utf8')) as number[];
-    if (Array.isArray(saved) && saved.length === config.replicas && config.basePort === undefined) return saved;
-  } catch {
-    // No saved ports yet: choose them.
-  }
-  const ports: number[] = [];
-  for (let i = 0; i < config.replicas; i++) ports.push(config.basePort !== undefined ? config.basePort + i : await freePort());
-  await writeFile(file, JSON.stringify(ports));
   return ports;
 }
 
-function startReplica(bin: string, id: string, port: number, peers: string, dir: string): ChildProcess {
-  const log = createWriteStream(join(dir, `${id}.log`), { flags: 'a' });
-  const child = spawn(
-    process.execPath,
-    [bin, 'server', '--id', id, '--listen', `127.0.0.1:${port}`, '--peers', peers, '--data', join(dir, id)],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
-  return child;
+function startReplica(children: Children, bin: string, id: string, port: number, peers: string, layout: Layout): Replica {
+  const address = `127.0.0.1:${port}`;
+  const child = children.start({
+    name: id,
+    command: process.execPath,
+    args: [bin, 'server', '--id', id, '--listen', address, '--peers', peers, '--data', join(layout.dataDir, id), '--cluster-id', CLUSTER_ID],
+    logFile: join(layout.logDir, `${id}.log`),
+  });
+  out(`  ${id.padEnd(11)}  ${address.padEnd(21)}  pid ${child.pid}`);
+  return { id, address, child };
 }
 
-async function waitForLeader(endpoints: string[], timeoutMs: number): Promise<string> {
-  const client = connect({ endpoints });
-  const deadline = Date.now() + timeoutMs;
+/**
+ * Node agents: the one place where `berth up` will start them — `options.agents` of them, each a
+ * `berth agent` child with its own log in DIR/logs, given the replica addresses — once node/ has
+ * an agent. Until then parseUpArgs refuses --agents > 0, so this starts none.
+ */
+function startAgents(count: number): Child[] {
+  if (count !== 0) throw new Error(`assertion: --agents ${count} passed validation, but agents do not exist yet`);
+  return [];
+}
+
+/** Asks the replicas until they name a leader; undefined when none is elected within the timeout. */
+async function waitForLeader(addresses: readonly string[], signal: AbortSignal): Promise<string | undefined> {
+  const client = connect({ servers: addresses, timeoutMs: STATUS_TIMEOUT_MS, connectTimeoutMs: STATUS_TIMEOUT_MS, retry: { maxAttempts: addresses.length } });
+  const deadline = performance.now() + LEADER_TIMEOUT_MS;
   try {
-    for (;;) {
+    while (!signal.aborted && performance.now() < deadline) {
       try {
-        const st = await client.cluster.status();
-        if (st.leader !== '') return st.leader;
+        const status = await client.cluster.status();
+        if (status.leader !== '') return status.leader;
       } catch {
-        // Not up yet.
+        // Not up yet: ask again.
       }
-      if (Date.now() > deadline) throw new Error(`no leader elected within ${timeoutMs} ms; see the logs`);
-      await new Promise((r) => setTimeout(r, 200));
+      await sleep(LEADER_POLL_MS);
     }
+    return undefined;
   } finally {
     client.close();
   }
 }
 
+/** Starts NATS, the replicas and the agents, waits for a leader and writes the client config. */
+async function startCluster(options: UpOptions, layout: Layout, children: Children, bin: string, run: RunState): Promise<UpCluster> {
+  const saved = await readSavedPorts(layout.dataDir);
+  const ports = await replicaPorts(options, saved);
+  // A config left by a berth up that was killed must not make anyone think this one is ready.
+  // (Removed only now: when the ports are in use, it belongs to a berth up that is running.)
+  await removeClientConfig(layout.configFile);
+  run.ownsConfig = true;
+  out(`starting ${options.replicas} replica${options.replicas === 1 ? '' : 's'} in ${layout.dataDir} ...`);
+  const nats = await setUpNats(options.nats, children, {
+    dataDir: layout.dataDir,
+    logDir: layout.logDir,
+    preferredPorts: natsPortCandidates(saved, ports),
+    freePort: async () => (await freePorts(1, ports))[0]!,
+    note: out,
+  });
+  if (nats.kind === 'started') out(`  ${'nats-server'.padEnd(11)}  ${nats.url.padEnd(21)}  pid ${nats.child.pid}`);
+  const natsPort = nats.kind === 'started' ? nats.port : saved?.nats;
+  await writeSavedPorts(layout.dataDir, natsPort === undefined ? { replicas: ports } : { replicas: ports, nats: natsPort });
+  const ids = ports.map((_, i) => `r${i + 1}`);
+  const peers = ids.map((id, i) => `${id}=127.0.0.1:${ports[i]}`).join(',');
+  // The servers do not use NATS yet; the issue that makes them publish passes natsUrl(nats) here.
+  const replicas = ids.map((id, i) => startReplica(children, bin, id, ports[i]!, peers, layout));
+  startAgents(options.agents);
+  const leader = await waitForLeader(replicas.map((r) => r.address), run.abort.signal);
+  if (leader === undefined) {
+    if (run.abort.signal.aborted) throw new Error('stopped while starting');
+    const logs = replicas.map((r) => r.child.logFile).join(', ');
+    throw new Error(`no leader was elected within ${LEADER_TIMEOUT_MS / 1000} s; see the replica logs: ${logs}`);
+  }
+  await writeUpClientConfig(layout.configFile, { cluster: CLUSTER_ID, servers: replicas.map((r) => r.address), nats: natsUrl(nats) });
+  return { replicas, leader, nats };
+}
+
+function natsText(nats: NatsSetup): string {
+  return nats.kind === 'none' ? `NATS ${nats.reason}` : `NATS at ${nats.url}`;
+}
+
+function printBanner(cluster: UpCluster, layout: Layout): void {
+  const n = cluster.replicas.length;
+  out(`berth is up: ${n} replica${n === 1 ? '' : 's'} (leader ${cluster.leader}), ${natsText(cluster.nats)}`);
+  out(`  export BERTH_CONFIG=${layout.configFile}`);
+  out('  npx berth cluster status');
+  out('  npx berth get nodes');
+  out('  npx berth apply -f deploy/examples/web.yaml && npx berth get deploy,pods -n demo');
+  out(`Logs: ${layout.logDir}   Ctrl-C stops the cluster.`);
+}
+
+/**
+ * Resolves with the first stop signal. A second one kills the children at once — unless it comes
+ * within REPEATED_SIGNAL_MS of the first: then it is the same Ctrl-C, delivered both by the
+ * terminal and by a parent that forwards it (npm run, deploy/quickstart.sh).
+ */
+function stopSignals(children: Children): { received: Promise<NodeJS.Signals>; dispose: () => void } {
+  let resolveFirst: ((signal: NodeJS.Signals) => void) | undefined;
+  const received = new Promise<NodeJS.Signals>((resolve) => (resolveFirst = resolve));
+  let firstAt: number | undefined;
+  const handler = (signal: NodeJS.Signals): void => {
+    if (firstAt === undefined) {
+      firstAt = performance.now();
+      resolveFirst?.(signal);
+    } else if (performance.now() - firstAt > REPEATED_SIGNAL_MS) {
+      err(`${signal} again: killing every process berth up started`);
+      children.killAllSync();
+    }
+  };
+  for (const s of STOP_SIGNALS) process.on(s, handler);
+  return { received, dispose: () => STOP_SIGNALS.forEach((s) => process.off(s, handler)) };
+}
+
+function reportExit({ child, info }: UnexpectedExit): void {
+  err(`error: ${child.name} (pid ${child.pid}) exited unexpectedly (${describeExit(info)}); see its log: ${child.logFile}`);
+}
+
+type Outcome = { kind: 'up'; cluster: UpCluster } | { kind: 'failed'; error: Error } | { kind: 'exit'; exit: UnexpectedExit } | { kind: 'signal'; signal: NodeJS.Signals };
+
+/** Starts everything and runs until a signal or a child's exit; returns the exit code. */
+async function run(options: UpOptions, layout: Layout, bin: string): Promise<number> {
+  const children = new Children();
+  const signals = stopSignals(children);
+  const state: RunState = { abort: new AbortController(), ownsConfig: false };
+  const exitOrSignal = Promise.race([
+    children.unexpectedExit.then((exit): Outcome => ({ kind: 'exit', exit })),
+    signals.received.then((signal): Outcome => ({ kind: 'signal', signal })),
+  ]);
+  try {
+    const started = startCluster(options, layout, children, bin, state).then(
+      (cluster): Outcome => ({ kind: 'up', cluster }),
+      (error: unknown): Outcome => ({ kind: 'failed', error: error instanceof Error ? error : new Error(String(error)) }),
+    );
+    let outcome = await Promise.race([started, exitOrSignal]);
+    if (outcome.kind === 'up') {
+      printBanner(outcome.cluster, layout);
+      outcome = await exitOrSignal;
+    }
+    return finish(outcome);
+  } finally {
+    state.abort.abort();
+    if (children.all().some((c) => c.running)) out('stopping ... (Ctrl-C again to kill at once)');
+    await children.stopAll(STOP_GRACE_MS, KILL_WAIT_MS);
+    if (state.ownsConfig) await removeClientConfig(layout.configFile);
+    signals.dispose();
+  }
+}
+
+function finish(outcome: Outcome): number {
+  switch (outcome.kind) {
+    case 'signal':
+      return 0;
+    case 'exit':
+      reportExit(outcome.exit);
+      return 1;
+    case 'failed': {
+      // Flags that contradict the cluster already in DIR are usage errors too.
+      const usage = isBerthError(outcome.error) && outcome.error.code === 'INVALID_ARGUMENT';
+      err(`error: ${outcome.error.message}${usage ? `\n\n${UP_USAGE}` : ''}`);
+      return usage ? 2 : 1;
+    }
+    case 'up':
+      throw new Error('assertion: the cluster is up but nothing stopped it');
+  }
+}
+
+/** The `berth up` command: returns the process exit code once everything has stopped. */
 export async function upCommand(argv: string[], bin: string): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
+  if (wantsHelp(argv)) {
     process.stdout.write(UP_USAGE);
     return 0;
   }
-  let config: UpConfig;
+  let options: UpOptions;
   try {
-    config = parseUpArgs(argv);
-  } catch (err) {
-    process.stderr.write(`error: ${(err as Error).message}\n\n${UP_USAGE}`);
+    options = parseUpArgs(argv, process.cwd());
+  } catch (e) {
+    process.stderr.write(`error: ${(e as Error).message}\n\n${UP_USAGE}`);
     return 2;
   }
-  await mkdir(config.dir, { recursive: true });
-  const ports = await choosePorts(config);
-  const ids = ports.map((_, i) => `r${i + 1}`);
-  const peers = ids.map((id, i) => `${id}=127.0.0.1:${ports[i]}`).join(',');
-  const children = ids.map((id, i) => startReplica(bin, id, ports[i]!, peers, config.dir));
-  const endpoints = ports.map((p) => `127.0.0.1:${p}`);
-  process.stdout.write(`starting ${config.replicas} replicas (data and logs in ${config.dir}) ...\n`);
-  let exited = false;
-  for (const [i, child] of children.entries()) {
-    child.once('exit', (code, signal) => {
-      if (!exited) process.stderr.write(`replica ${ids[i]} exited (${signal ?? code}); see ${join(config.dir, `${ids[i]}.log`)}\n`);
-    });
-  }
-  const stopAll = async (): Promise<void> => {
-    exited = true;
-    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-    await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : undefined)));
-  };
-  try {
-    const leader = await waitForLeader(endpoints, 30_000);
-    process.stdout.write(`cluster is up: leader ${leader}\n`);
-    for (const [i, id] of ids.entries()) process.stdout.write(`  ${id}  127.0.0.1:${ports[i]}  pid ${children[i]!.pid}\n`);
-    process.stdout.write(`\ntry:  export BERTH_SERVER=${endpoints.join(',')}\n      npx berth cluster status\n      npx berth kv put hello world && npx berth kv get hello\n\nCtrl-C stops the cluster.\n`);
-  } catch (err) {
-    process.stderr.write(`error: ${(err as Error).message}\n`);
-    await stopAll();
-    return 1;
-  }
-  await new Promise<void>((r) => {
-    process.once('SIGINT', () => r());
-    process.once('SIGTERM', () => r());
-  });
-  process.stdout.write('stopping ...\n');
-  await stopAll();
-  return 0;
+  const layout = layoutOf(options);
+  await mkdir(layout.logDir, { recursive: true });
+  return run(options, layout, bin);
 }

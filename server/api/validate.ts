@@ -1,7 +1,8 @@
 // Checks every field of every API request and turns the request into what the store takes. A
 // refusal names the field (as the .proto spells it, under the request's name) and the rule, and
-// shows the bad value: `range.limit: must be >= 0 (got -1)`. Keys under /_berth/ belong to berth
-// itself (the member table lives there): they can be read and watched, never written.
+// shows the bad value: `range.limit: must be >= 0 (got -1)`. Keys under /_berth/ (the member
+// table) and /registry/ (objects, which are validated by ObjectService) belong to berth itself:
+// they can be read and watched through KV, never written.
 import { BerthError } from '../../client/index.js';
 import type { Compare__Output } from '../../proto/gen/berth/v1/Compare.js';
 import type { CompactRequest__Output } from '../../proto/gen/berth/v1/CompactRequest.js';
@@ -18,7 +19,9 @@ import type { WriteCommand } from './backend.js';
 
 /** Keys under this prefix are berth's own: readable and watchable, not writable through the API. */
 export const RESERVED_PREFIX = '/_berth/';
-const RESERVED_END = prefixEnd(RESERVED_PREFIX);
+/** Objects: written only through ObjectService, which validates them. */
+export const OBJECTS_PREFIX = '/registry/';
+const RESERVED: readonly string[] = [RESERVED_PREFIX, OBJECTS_PREFIX];
 
 export interface ValidationLimits {
   readonly maxKeyBytes: number;
@@ -89,20 +92,28 @@ export function checkKeySet(path: string, req: { key: string; rangeEnd: string; 
 
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Whether a key or range holds a key under RESERVED_PREFIX. */
-export function touchesReserved(keys: KeySet): boolean {
-  if (keys.rangeEnd === undefined) return keys.key.startsWith(RESERVED_PREFIX);
-  const startsBeforeEnd = compareKeys(keys.key, RESERVED_END) < 0;
-  const endsAfterStart = keys.rangeEnd === RANGE_END_UNBOUNDED || compareKeys(keys.rangeEnd, RESERVED_PREFIX) > 0;
-  return startsBeforeEnd && endsAfterStart;
+/** The reserved prefix a key or range reaches into, if any. */
+export function touchesReserved(keys: KeySet): string | undefined {
+  for (const prefix of RESERVED) {
+    if (keys.rangeEnd === undefined) {
+      if (keys.key.startsWith(prefix)) return prefix;
+      continue;
+    }
+    const startsBeforeEnd = compareKeys(keys.key, prefixEnd(prefix)) < 0;
+    const endsAfterStart = keys.rangeEnd === RANGE_END_UNBOUNDED || compareKeys(keys.rangeEnd, prefix) > 0;
+    if (startsBeforeEnd && endsAfterStart) return prefix;
+  }
+  return undefined;
 }
 
-/** Refuses a write to any key under RESERVED_PREFIX. */
+/** Refuses a write to any key under a reserved prefix. */
 function checkWritable(path: string, keys: KeySet): void {
-  if (!touchesReserved(keys)) return;
+  const reserved = touchesReserved(keys);
+  if (reserved === undefined) return;
   const what = keys.rangeEnd === undefined ? `key ${show(keys.key)} is` : 'the range includes keys that are';
-  throw new BerthError('PERMISSION_DENIED', `${path}: ${what} under ${RESERVED_PREFIX}, which is reserved for berth itself (read-only)`, {
-    details: { field: path, reserved: RESERVED_PREFIX },
+  const why = reserved === OBJECTS_PREFIX ? 'which holds objects: write them with the object API (berth apply)' : 'which is reserved for berth itself (read-only)';
+  throw new BerthError('PERMISSION_DENIED', `${path}: ${what} under ${reserved}, ${why}`, {
+    details: { field: path, reserved },
   });
 }
 

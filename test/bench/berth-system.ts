@@ -118,7 +118,7 @@ export class BerthSystem extends ProcessCluster<Member> implements BenchSystem {
         if (m.proc?.running !== true) return undefined;
         const client = connect({ endpoints: [this.endpoint(i)], timeoutMs: PROBE_TIMEOUT_MS });
         try {
-          return await withTimeout(client.cluster.status(), PROBE_TIMEOUT_MS, `${m.id} status`);
+          return await withTimeout(client.cluster.replicaStatus(), PROBE_TIMEOUT_MS, `${m.id} status`);
         } catch {
           return undefined;
         } finally {

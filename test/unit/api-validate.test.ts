@@ -141,12 +141,14 @@ describe('delete_range', () => {
   });
 
   it('decides overlap with the reserved prefix exactly at its edges', () => {
-    expect(touchesReserved({ key: '/_berth/', rangeEnd: undefined })).toBe(true);
-    expect(touchesReserved({ key: '/_berth', rangeEnd: undefined })).toBe(false);
-    expect(touchesReserved({ key: '/_berth0', rangeEnd: '\0' })).toBe(false);
-    expect(touchesReserved({ key: '/_berth/z', rangeEnd: '\0' })).toBe(true);
-    expect(touchesReserved({ key: '/', rangeEnd: '/_berth/' })).toBe(false);
-    expect(touchesReserved({ key: '/', rangeEnd: '/_berth/a' })).toBe(true);
+    expect(touchesReserved({ key: '/_berth/', rangeEnd: undefined })).toBe('/_berth/');
+    expect(touchesReserved({ key: '/_berth', rangeEnd: undefined })).toBeUndefined();
+    expect(touchesReserved({ key: '/_berth0', rangeEnd: '/a' })).toBeUndefined();
+    expect(touchesReserved({ key: '/_berth0', rangeEnd: '\0' })).toBe('/registry/');
+    expect(touchesReserved({ key: '/_berth/z', rangeEnd: '\0' })).toBe('/_berth/');
+    expect(touchesReserved({ key: '/', rangeEnd: '/_berth/' })).toBeUndefined();
+    expect(touchesReserved({ key: '/', rangeEnd: '/_berth/a' })).toBe('/_berth/');
+    expect(touchesReserved({ key: '/registry/pods/default/web', rangeEnd: undefined })).toBe('/registry/');
   });
 });
 

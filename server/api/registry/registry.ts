@@ -1,0 +1,180 @@
+// The object registry: Kubernetes' API semantics on the replicated store. Every write is one store
+// txn whose compare makes it a compare-and-swap on the object's mod revision (and, for creates,
+// on the namespace's), so it is correct from any replica: Raft forwards the proposal to the
+// leader and the compare is decided at apply time, in log order. A write whose compare lost to a
+// concurrent one is recomputed from a fresh read, unless the caller named the version it meant
+// (metadata.resourceVersion), which is then a Conflict.
+import { resolveKind } from '../../../client/index.js';
+import type { KindInfo, KubeObject } from '../../../client/index.js';
+import type { Compare, CommandResult, KeyValue, RequestOp } from '../../store/index.js';
+import type { ApiNode } from '../backend.js';
+import { alreadyExists, busy, namespaceTerminating, notFound, protectedNamespace, staleVersion, uidMismatch } from './errors.js';
+import { objectKey } from './keys.js';
+import { checkName, newName } from './names.js';
+import type { CompiledRegistryOptions } from './options.js';
+import { timestamp } from './options.js';
+import { namespaceFor, prepareCreate, prepareUpdate, sameObject } from './prepare.js';
+import { cloneJson, decodeObject, encodeObject } from './stored.js';
+import { checkSize } from './size.js';
+
+const NAMESPACE = resolveKind('Namespace');
+
+/** Namespaces every cluster has, made by the leader, which cannot be deleted. */
+export const PROTECTED_NAMESPACES: readonly string[] = ['default', 'berth-system'];
+
+export interface Preconditions {
+  readonly resourceVersion?: string | undefined;
+  readonly uid?: string | undefined;
+}
+
+export interface ModifyResult {
+  readonly object: KubeObject;
+  /** False when the change left the object as it was: nothing was written. */
+  readonly changed: boolean;
+}
+
+export interface DeleteOutcome {
+  readonly object: KubeObject;
+  /** Finalizers (or a namespace's contents) keep the object for now. */
+  readonly pending: boolean;
+}
+
+export class ObjectRegistry {
+  constructor(
+    readonly node: ApiNode,
+    readonly opts: CompiledRegistryOptions,
+  ) {}
+
+  /** The current version of a key, read linearizably unless `stale`. */
+  async readKey(key: string, stale = false): Promise<KeyValue | undefined> {
+    if (!stale) await this.node.linearizableRead();
+    return (await this.node.store.range({ key })).kvs[0];
+  }
+
+  async get(kind: KindInfo, namespace: string | undefined, name: string, stale = false): Promise<KubeObject> {
+    const ns = namespaceFor(kind, namespace);
+    checkName(name);
+    const kv = await this.readKey(objectKey(kind, ns, name), stale);
+    if (kv === undefined) throw notFound(kind, ns, name);
+    return decodeObject(kv);
+  }
+
+  txn(compare: Compare[], success: RequestOp[], failure: RequestOp[] = []): Promise<CommandResult> {
+    return this.node.propose({ type: 'txn', compare, success, failure });
+  }
+
+  /** Creates `input`. generateName picks a fresh name per attempt. */
+  async create(input: KubeObject, dryRun = false): Promise<KubeObject> {
+    const kind = resolveKind(String(input.kind));
+    for (let attempt = 1; attempt <= this.opts.maxWriteRetries; attempt++) {
+      const obj = cloneJson(input);
+      obj.metadata = { ...obj.metadata };
+      if ((obj.metadata.name ?? '') === '' && obj.metadata.generateName !== undefined) obj.metadata.name = newName(obj.metadata.generateName);
+      const next = prepareCreate(kind, obj, this.opts.newUid(), this.opts.now());
+      const value = encodeObject(next);
+      checkSize(kind, next, value, this.opts.maxObjectBytes);
+      const ns = next.metadata.namespace ?? '';
+      const name = next.metadata.name ?? '';
+      const key = objectKey(kind, ns, name);
+      const nsGuard = await this.namespaceGuard(kind, ns);
+      if (dryRun) return { ...next, metadata: { ...next.metadata, resourceVersion: String(this.node.store.revision) } };
+      const res = await this.txn([{ key, target: 'exists', op: '=', value: false }, ...nsGuard], [{ type: 'put', key, value }], [{ type: 'range', key }]);
+      if (res.succeeded === true) return { ...next, metadata: { ...next.metadata, resourceVersion: String(res.revision) } };
+      const existing = res.responses?.[0];
+      const taken = existing?.type === 'range' && existing.kvs.length > 0;
+      if (taken && input.metadata.generateName === undefined) throw alreadyExists(kind, ns, name);
+      if (taken && (input.metadata.name ?? '') !== '') throw alreadyExists(kind, ns, name);
+      // Otherwise the namespace changed meanwhile, or a generated name was taken: try again.
+    }
+    throw busy(kind, String(input.metadata.name ?? input.metadata.generateName ?? ''), this.opts.maxWriteRetries);
+  }
+
+  /** A compare that holds while the namespace is as read: present and not terminating. */
+  private async namespaceGuard(kind: KindInfo, ns: string): Promise<Compare[]> {
+    if (!kind.namespaced) return [];
+    const kv = await this.readKey(objectKey(NAMESPACE, '', ns));
+    if (kv === undefined) throw notFound(NAMESPACE, '', ns);
+    const obj = decodeObject(kv);
+    if (obj.metadata.deletionTimestamp !== undefined) throw namespaceTerminating(ns);
+    return [{ key: kv.key, target: 'modRevision', op: '=', value: kv.modRevision }];
+  }
+
+  /**
+   * Reads the object, computes its next version with `change` and writes it with a compare on the
+   * version read. With preconditions, a changed object is a Conflict; without, it is retried.
+   */
+  async modify(
+    kind: KindInfo,
+    namespace: string | undefined,
+    name: string,
+    pre: Preconditions,
+    change: (cur: KubeObject) => KubeObject,
+    dryRun = false,
+  ): Promise<ModifyResult> {
+    const ns = namespaceFor(kind, namespace);
+    checkName(name);
+    const key = objectKey(kind, ns, name);
+    for (let attempt = 1; attempt <= this.opts.maxWriteRetries; attempt++) {
+      const kv = await this.readKey(key);
+      if (kv === undefined) throw notFound(kind, ns, name);
+      const cur = decodeObject(kv);
+      checkPreconditions(kind, name, cur, pre);
+      const next = prepareUpdate(kind, cur, change(cloneJson(cur)));
+      if (sameObject(cur, next)) return { object: cur, changed: false };
+      const gone = next.metadata.deletionTimestamp !== undefined && (next.metadata.finalizers ?? []).length === 0;
+      const value = encodeObject(next);
+      if (!gone) checkSize(kind, next, value, this.opts.maxObjectBytes);
+      if (dryRun) return { object: next, changed: true };
+      const op: RequestOp = gone ? { type: 'delete', key } : { type: 'put', key, value };
+      const res = await this.txn([{ key, target: 'modRevision', op: '=', value: kv.modRevision }], [op]);
+      if (res.succeeded === true) return { object: { ...next, metadata: { ...next.metadata, resourceVersion: String(res.revision) } }, changed: true };
+      if (pre.resourceVersion !== undefined && pre.resourceVersion !== '') {
+        throw staleVersion(kind, name, pre.resourceVersion, 'newer');
+      }
+    }
+    throw busy(kind, name, this.opts.maxWriteRetries);
+  }
+
+  /** Deletes the object, or marks it (deletionTimestamp) while finalizers remain. */
+  async delete(kind: KindInfo, namespace: string | undefined, name: string, pre: Preconditions, dryRun = false, gracePeriodSeconds?: number): Promise<DeleteOutcome> {
+    const ns = namespaceFor(kind, namespace);
+    checkName(name);
+    const key = objectKey(kind, ns, name);
+    for (let attempt = 1; attempt <= this.opts.maxWriteRetries; attempt++) {
+      const kv = await this.readKey(key);
+      if (kv === undefined) throw notFound(kind, ns, name);
+      const cur = decodeObject(kv);
+      checkPreconditions(kind, name, cur, pre);
+      if (kind.kind === 'Namespace' && PROTECTED_NAMESPACES.includes(name)) throw protectedNamespace(name);
+      const keep = kind.kind === 'Namespace' || (cur.metadata.finalizers ?? []).length > 0;
+      if (keep && cur.metadata.deletionTimestamp !== undefined) return { object: cur, pending: true };
+      if (dryRun) return { object: cur, pending: keep };
+      const res = keep ? await this.markDeleted(kind, cur, kv, gracePeriodSeconds) : await this.txn([{ key, target: 'modRevision', op: '=', value: kv.modRevision }], [{ type: 'delete', key }]);
+      if (res.succeeded === true && !keep) return { object: cur, pending: false };
+      if (res.succeeded === true) return { object: marked(kind, cur, this.opts.now(), gracePeriodSeconds, res.revision), pending: true };
+    }
+    throw busy(kind, name, this.opts.maxWriteRetries);
+  }
+
+  private async markDeleted(kind: KindInfo, cur: KubeObject, kv: KeyValue, grace: number | undefined): Promise<CommandResult> {
+    const next = marked(kind, cur, this.opts.now(), grace, 0);
+    return this.txn([{ key: kv.key, target: 'modRevision', op: '=', value: kv.modRevision }], [{ type: 'put', key: kv.key, value: encodeObject(next) }]);
+  }
+}
+
+/** `cur` with its deletion under way: a deletionTimestamp, and Terminating for a namespace. */
+function marked(kind: KindInfo, cur: KubeObject, now: Date, grace: number | undefined, revision: number): KubeObject {
+  const metadata = { ...cur.metadata, deletionTimestamp: timestamp(now), deletionGracePeriodSeconds: grace ?? 0, resourceVersion: String(revision) };
+  const out: KubeObject = { ...cur, metadata };
+  if (kind.kind === 'Namespace') out.status = { ...cur.status, phase: 'Terminating' };
+  return out;
+}
+
+function checkPreconditions(kind: KindInfo, name: string, cur: KubeObject, pre: Preconditions): void {
+  const rv = cur.metadata.resourceVersion ?? '';
+  if (pre.resourceVersion !== undefined && pre.resourceVersion !== '' && pre.resourceVersion !== rv) {
+    throw staleVersion(kind, name, pre.resourceVersion, rv);
+  }
+  if (pre.uid !== undefined && pre.uid !== '' && pre.uid !== cur.metadata.uid) throw uidMismatch(kind, name, pre.uid, cur.metadata.uid ?? '');
+}
+
