@@ -86,8 +86,16 @@ export function loadSchema(): protobuf.Root {
 
 /** The shape of a message of berth.objects.v1 by short name ("Deployment"). */
 export function messageShapeByName(name: string): MessageShape {
-  return messageShape(loadSchema().lookupType(`${PACKAGE}.${name}`));
+  let shape = shapesByName.get(name);
+  if (shape === undefined) {
+    shape = messageShape(loadSchema().lookupType(`${PACKAGE}.${name}`));
+    shapesByName.set(name, shape);
+  }
+  return shape;
 }
+
+/** Looked up by name per object converted: cached, as a lookup walks the namespace. */
+const shapesByName = new Map<string, MessageShape>();
 
 export function messageShape(type: protobuf.Type): MessageShape {
   let shape = shapes.get(type);

@@ -2,6 +2,7 @@
 // messages decoded with the object codec, and back-pressure by pausing the gRPC stream (which
 // stops reading from the connection once grpc-js's own small buffer is full).
 import type { ClientReadableStream } from '@grpc/grpc-js';
+import type { ObjectEvent__Output } from '../../proto/gen/berth/v1/ObjectEvent.js';
 import type { WatchObjectsResponse__Output } from '../../proto/gen/berth/v1/WatchObjectsResponse.js';
 import type { Endpoint, EndpointPool } from '../endpoints.js';
 import { BerthError } from '../errors.js';
@@ -22,7 +23,7 @@ export interface WatchTarget {
 const TYPES: ReadonlySet<string> = new Set<RawWatchEventType>(['ADDED', 'MODIFIED', 'DELETED', 'BOOKMARK']);
 
 /** A stream message as the watch logic takes it. Throws INTERNAL for a message it cannot read. */
-export function rawWatchEvent(res: WatchObjectsResponse__Output): RawWatchEvent {
+export function rawWatchEvent(res: ObjectEvent__Output): RawWatchEvent {
   if (!TYPES.has(res.type)) throw new BerthError('INTERNAL', `the server sent a watch event of unknown type ${JSON.stringify(res.type)}`);
   let object: KubeObject | undefined;
   try {
@@ -58,14 +59,16 @@ export class GrpcWatchSource implements WatchSource {
       const c = ep.objects.Watch(request);
       call = c;
       c.on('data', (res: WatchObjectsResponse__Output) => {
-        if (done) return;
-        let event: RawWatchEvent;
-        try {
-          event = rawWatchEvent(res);
-        } catch (e) {
-          return fail(e);
+        for (const e of res.events) {
+          if (done) return;
+          let event: RawWatchEvent;
+          try {
+            event = rawWatchEvent(e);
+          } catch (err) {
+            return fail(err);
+          }
+          sink.event(event);
         }
-        sink.event(event);
       });
       c.on('error', fail);
       c.on('end', () => {

@@ -126,6 +126,8 @@ export class ResumingWatch<T extends KubeObject = KubeObject> implements ObjectW
   private readonly initialKeys = new Set<string>();
   /** The revision of the last event or bookmark received: where a new stream resumes. */
   private receivedRv: string;
+  /** When the stream last brought something (Date.now()), for the idle check. */
+  private lastActivityMs = 0;
   /** The revision of the last event delivered to the consumer (or reached by a bookmark). */
   private deliveredRv: string;
   private initial: boolean;
@@ -404,14 +406,27 @@ export class ResumingWatch<T extends KubeObject = KubeObject> implements ObjectW
   }
 
   /** Restarts the idle timer; a paused stream is silent by our doing, so it has none. */
+  /**
+   * Notes activity and makes sure an idle check is pending. Events arrive by the thousand, so
+   * the timer is not re-armed per event: when it fires it looks at how long the stream has
+   * really been silent and waits the rest if it heard something meanwhile.
+   */
   private armIdle(): void {
-    this.disarmIdle();
-    const stream = this.stream;
-    if (stream === undefined || this.paused || this.closed) return;
-    const ms = this.opts.idleTimeoutMs;
+    this.lastActivityMs = Date.now();
+    if (this.idleTimer !== undefined || this.stream === undefined || this.paused || this.closed) return;
+    this.checkIdleIn(this.opts.idleTimeoutMs);
+  }
+
+  private checkIdleIn(delayMs: number): void {
     this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined;
+      const stream = this.stream;
+      if (stream === undefined || this.paused || this.closed) return;
+      const ms = this.opts.idleTimeoutMs;
+      const silent = Date.now() - this.lastActivityMs;
+      if (silent < ms) return this.checkIdleIn(ms - silent);
       stream.settle(new BerthError('UNAVAILABLE', `the watch stream was silent for ${ms} ms (no events, no bookmarks); reconnecting`));
-    }, ms);
+    }, delayMs);
   }
 
   private disarmIdle(): void {

@@ -200,6 +200,7 @@ import type { MemberListResponse as _berth_v1_MemberListResponse, MemberListResp
 import type { MemberProgress as _berth_v1_MemberProgress, MemberProgress__Output as _berth_v1_MemberProgress__Output } from './berth/v1/MemberProgress.js';
 import type { MemberRemoveRequest as _berth_v1_MemberRemoveRequest, MemberRemoveRequest__Output as _berth_v1_MemberRemoveRequest__Output } from './berth/v1/MemberRemoveRequest.js';
 import type { MemberRemoveResponse as _berth_v1_MemberRemoveResponse, MemberRemoveResponse__Output as _berth_v1_MemberRemoveResponse__Output } from './berth/v1/MemberRemoveResponse.js';
+import type { ObjectEvent as _berth_v1_ObjectEvent, ObjectEvent__Output as _berth_v1_ObjectEvent__Output } from './berth/v1/ObjectEvent.js';
 import type { ObjectResponse as _berth_v1_ObjectResponse, ObjectResponse__Output as _berth_v1_ObjectResponse__Output } from './berth/v1/ObjectResponse.js';
 import type { ObjectServiceClient as _berth_v1_ObjectServiceClient, ObjectServiceDefinition as _berth_v1_ObjectServiceDefinition } from './berth/v1/ObjectService.js';
 import type { PatchRequest as _berth_v1_PatchRequest, PatchRequest__Output as _berth_v1_PatchRequest__Output } from './berth/v1/PatchRequest.js';
@@ -437,6 +438,7 @@ export interface ProtoGrpcType {
       MemberProgress: MessageTypeDefinition<_berth_v1_MemberProgress, _berth_v1_MemberProgress__Output>
       MemberRemoveRequest: MessageTypeDefinition<_berth_v1_MemberRemoveRequest, _berth_v1_MemberRemoveRequest__Output>
       MemberRemoveResponse: MessageTypeDefinition<_berth_v1_MemberRemoveResponse, _berth_v1_MemberRemoveResponse__Output>
+      ObjectEvent: MessageTypeDefinition<_berth_v1_ObjectEvent, _berth_v1_ObjectEvent__Output>
       ObjectResponse: MessageTypeDefinition<_berth_v1_ObjectResponse, _berth_v1_ObjectResponse__Output>
       /**
        * The cluster's objects, with Kubernetes' semantics. Any replica serves any call: writes go

@@ -6,7 +6,6 @@ import type * as grpc from '@grpc/grpc-js';
 import { InvalidError, UnavailableError, resolveKind } from '../../client/index.js';
 import type { KindInfo, KubeObject } from '../../client/index.js';
 import { objectFromWire, objectToWire } from '../../client/objects/codec.js';
-import { apiProto } from '../../proto/load.js';
 import type { ObjectServiceHandlers } from '../../proto/gen/berth/v1/ObjectService.js';
 import type { ApiNode, ApiService } from './backend.js';
 import type { ApiOptions } from './options.js';
@@ -20,6 +19,7 @@ import { ObjectRegistry } from './registry/registry.js';
 import { WatchCaches } from './registry/watch-cache.js';
 import { markNotProposed, responseHeader, unary } from './respond.js';
 import { startObjectWatch } from './object-watch.js';
+import { objectServiceDefinition } from './watch-encoding.js';
 import type { WatchSession } from './registry/watch-session.js';
 
 export type ObjectServiceOptions = ApiOptions & { registry?: Omit<RegistryOptions, 'logger'> };
@@ -112,7 +112,7 @@ export function registerObjectService(server: grpc.Server, node: ApiNode, option
     }),
     Watch: (call) => startObjectWatch(call, reg, caches, sessions, log),
   };
-  server.addService(apiProto().ObjectService.service, handlers);
+  server.addService(objectServiceDefinition(), handlers);
   return {
     close: () => {
       lifecycle.stop();

@@ -3,8 +3,6 @@
 import type { ServerWritableStream } from '@grpc/grpc-js';
 import type { Logger } from 'pino';
 import { BerthError, InvalidError, resolveKind } from '../../client/index.js';
-import type { KubeObject } from '../../client/index.js';
-import { objectToWire } from '../../client/objects/codec.js';
 import type { WatchObjectsRequest__Output } from '../../proto/gen/berth/v1/WatchObjectsRequest.js';
 import type { WatchObjectsResponse } from '../../proto/gen/berth/v1/WatchObjectsResponse.js';
 import { compileSelectors, matcherOf } from './registry/list.js';
@@ -13,6 +11,7 @@ import type { WatchCaches } from './registry/watch-cache.js';
 import { WatchSession } from './registry/watch-session.js';
 import type { EventOutlet, OutgoingEvent } from './registry/watch-session.js';
 import { failStream } from './respond.js';
+import { encodeWatchResponse, encodedObject } from './watch-encoding.js';
 
 type Call = ServerWritableStream<WatchObjectsRequest__Output, WatchObjectsResponse>;
 
@@ -26,31 +25,20 @@ function parseRevision(text: string): number {
   return n;
 }
 
-/**
- * Wire forms of changed objects, shared by every watch that sends them: a change fans out to
- * many watchers, and is converted once. Keyed weakly by the decoded object, which the watch
- * cache holds while it buffers the change.
- */
-const wireForms = new WeakMap<KubeObject, Record<string, unknown>>();
-
-function wireOf(obj: KubeObject): Record<string, unknown> {
-  let wire = wireForms.get(obj);
-  if (wire === undefined) {
-    wire = objectToWire(obj).wire;
-    wireForms.set(obj, wire);
-  }
-  return wire;
-}
-
 function outlet(call: Call, log: Logger): EventOutlet {
   return {
-    write: (e: OutgoingEvent) =>
-      call.write({
-        type: e.type,
-        ...(e.object !== undefined ? { object: wireOf(e.object) } : {}),
-        resourceVersion: String(e.revision),
-        initialEventsEnd: e.initialEventsEnd === true,
-      }),
+    write: (events: readonly OutgoingEvent[]) =>
+      // Bytes, which objectServiceDefinition's serializer passes through (see watch-encoding.ts).
+      call.write(
+        encodeWatchResponse(
+          events.map((e) => ({
+            type: e.type,
+            object: e.object === undefined ? undefined : encodedObject(e.object),
+            resourceVersion: String(e.revision),
+            initialEventsEnd: e.initialEventsEnd === true,
+          })),
+        ) as unknown as WatchObjectsResponse,
+      ),
     onDrain: (fn) => call.once('drain', fn),
     fail: (err: BerthError) => failStream(call, err, log, 'ObjectService/Watch'),
   };

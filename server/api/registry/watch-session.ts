@@ -13,6 +13,9 @@ import type { ChangeSink, ObjectChange, WatchCache } from './watch-cache.js';
 import { decodeChanges } from './watch-cache.js';
 import { decodeObject } from './stored.js';
 
+/** Most events in one stream message: bounds a message's size (objects are at most 1 MiB each). */
+const MAX_EVENTS_PER_MESSAGE = 64;
+
 export type ObjectEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK';
 
 export interface OutgoingEvent {
@@ -24,8 +27,8 @@ export interface OutgoingEvent {
 
 /** Where a session's events go: the gRPC stream, adapted by the service. */
 export interface EventOutlet {
-  /** Returns false when the stream's buffer is full: wait for onDrain. */
-  write(e: OutgoingEvent): boolean;
+  /** Sends events as one message; returns false when the stream's buffer is full: wait for onDrain. */
+  write(events: readonly OutgoingEvent[]): boolean;
   onDrain(fn: () => void): void;
   /** Ends the stream with an error. */
   fail(err: BerthError): void;
@@ -165,8 +168,9 @@ export class WatchSession implements ChangeSink {
     if (this.holding || this.waitingDrain || this.closed) return;
     let i = 0;
     while (i < this.queue.length) {
-      const ok = this.out.write(this.queue[i]!);
-      i++;
+      const batch = this.queue.slice(i, i + MAX_EVENTS_PER_MESSAGE);
+      const ok = this.out.write(batch);
+      i += batch.length;
       if (!ok) {
         this.waitingDrain = true;
         this.out.onDrain(() => {
@@ -184,7 +188,7 @@ export class WatchSession implements ChangeSink {
     // The cache's progress holds for this session only if it is fed by the cache.
     const revision = this.own ? this.lastRevision : Math.max(this.lastRevision, this.cache.progress);
     this.lastRevision = revision;
-    this.out.write({ type: 'BOOKMARK', revision });
+    this.out.write([{ type: 'BOOKMARK', revision }]);
   }
 
   fail(err: BerthError): void {

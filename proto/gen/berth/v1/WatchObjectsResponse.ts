@@ -1,41 +1,19 @@
 // Original file: proto/berth/v1/api.proto
 
-import type { ApiObject as _berth_objects_v1_ApiObject, ApiObject__Output as _berth_objects_v1_ApiObject__Output } from '../../berth/objects/v1/ApiObject.js';
+import type { ObjectEvent as _berth_v1_ObjectEvent, ObjectEvent__Output as _berth_v1_ObjectEvent__Output } from '../../berth/v1/ObjectEvent.js';
 
 export interface WatchObjectsResponse {
   /**
-   * ADDED, MODIFIED, DELETED or BOOKMARK.
+   * One or more events in revision order. Events that are ready together travel in one message
+   * (up to the server's bound), which spares the per-message cost when many change at once.
    */
-  'type'?: (string);
-  /**
-   * Absent on BOOKMARK.
-   */
-  'object'?: (_berth_objects_v1_ApiObject | null);
-  /**
-   * The revision of this change (or reached, for a BOOKMARK).
-   */
-  'resourceVersion'?: (string);
-  /**
-   * On the BOOKMARK that ends the initial events.
-   */
-  'initialEventsEnd'?: (boolean);
+  'events'?: (_berth_v1_ObjectEvent)[];
 }
 
 export interface WatchObjectsResponse__Output {
   /**
-   * ADDED, MODIFIED, DELETED or BOOKMARK.
+   * One or more events in revision order. Events that are ready together travel in one message
+   * (up to the server's bound), which spares the per-message cost when many change at once.
    */
-  'type': (string);
-  /**
-   * Absent on BOOKMARK.
-   */
-  'object': (_berth_objects_v1_ApiObject__Output | null);
-  /**
-   * The revision of this change (or reached, for a BOOKMARK).
-   */
-  'resourceVersion': (string);
-  /**
-   * On the BOOKMARK that ends the initial events.
-   */
-  'initialEventsEnd': (boolean);
+  'events': (_berth_v1_ObjectEvent__Output)[];
 }
