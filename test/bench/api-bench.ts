@@ -44,6 +44,8 @@ interface ApiBenchOptions {
   readonly changes: number;
   /** Concurrent writers making the changes. @default 32 */
   readonly writers: number;
+  /** Changes per second, all writers together; 0: as fast as they go. @default 0 */
+  readonly rate: number;
   /** Deadline of one SDK call attempt. @default 10_000 */
   readonly requestTimeoutMs: number;
   /** @default test/bench/results/api-<timestamp>.json */
@@ -59,6 +61,7 @@ const USAGE = `usage: node dist/test/bench/api-bench.js [flags]
   --seconds N        measured seconds of the 64-caller load (default 10)
   --watchers N       watchers in the fan-out (default 100)
   --changes N        changes made while they watch (default 10000)
+  --rate N           pace the changes at N per second (default: as fast as 32 writers go)
   --json FILE        JSON output (default test/bench/results/api-<timestamp>.json)
   --keep-temp        keep data dirs and logs (the path is printed)
   --berth-bin FILE   berth CLI entrypoint (default client/cli/bin.js or dist/client/cli/bin.js)`;
@@ -79,6 +82,7 @@ function parseApiBenchArgs(argv: readonly string[], now = new Date()): ApiBenchO
       seconds: { type: 'string' },
       watchers: { type: 'string' },
       changes: { type: 'string' },
+      rate: { type: 'string' },
       json: { type: 'string' },
       'keep-temp': { type: 'boolean' },
       'berth-bin': { type: 'string' },
@@ -97,6 +101,7 @@ function parseApiBenchArgs(argv: readonly string[], now = new Date()): ApiBenchO
     watchers: positiveInt('watchers', values.watchers, 100),
     changes: positiveInt('changes', values.changes, quick ? 1_000 : 10_000),
     writers: 32,
+    rate: values.rate === undefined ? 0 : positiveInt('rate', values.rate, 0),
     requestTimeoutMs: 10_000,
     jsonFile: values.json ?? join('test', 'bench', 'results', `api-${now.toISOString().replace(/[:.]/g, '-')}.json`),
     keepTemp: values['keep-temp'] === true,
@@ -361,12 +366,17 @@ async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boole
 
 /** 32 writers share the change numbers; each creates its own names, then updates them. */
 async function writeChanges(apis: readonly ObjectApi[], opts: ApiBenchOptions, acked: Uint8Array, ackedAt: Float64Array, tally: Tally): Promise<void> {
+  const startedAt = performance.now();
   let next = 0;
   const writer = async (j: number): Promise<void> => {
     const api = apis[j % apis.length] as ObjectApi;
     for (let n = 0; ; n++) {
       const k = next++;
       if (k >= opts.changes) return;
+      if (opts.rate > 0) {
+        const due = startedAt + (k * 1000) / opts.rate;
+        if (due > performance.now()) await sleep(due - performance.now());
+      }
       const obj = configMap(WATCH_NS, `fan-${j}-${n % NAMES_PER_WRITER}`, { change: String(k) }, {
         [SEQ_ANNOTATION]: String(k),
         [WRITTEN_ANNOTATION]: nowMs().toFixed(3),
