@@ -5,7 +5,7 @@
 import type { FieldCause } from '../errors.js';
 import { messageShape } from './codec-schema.js';
 import type { FieldShape, MessageShape, ValueShape } from './codec-schema.js';
-import { childPath, describe, enumToWire, indexPath, intOrStringToWire, isObject, scalarToWire } from './codec-values.js';
+import { childPath, describe, enumToWire, hasLoneSurrogate, indexPath, intOrStringToWire, isObject, NOT_UNICODE, scalarToWire } from './codec-values.js';
 import type { Converted } from './codec-values.js';
 
 /** Most causes one object reports; a generated list of a million bad values stays one message. */
@@ -103,6 +103,10 @@ function mapToWire(shape: ValueShape, value: unknown, path: string, walk: WireWa
     const at = childPath(path, key);
     const item = value[key];
     if (item === null || item === undefined) continue;
+    if (hasLoneSurrogate(key)) {
+      walk.cause(at, NOT_UNICODE);
+      continue;
+    }
     if (key === '__proto__') {
       // protobufjs builds maps as plain objects, where this key would be swallowed by the prototype setter.
       walk.cause(at, 'the key "__proto__" cannot be stored');

@@ -52,6 +52,15 @@ export function indexPath(path: string, index: number): string {
   return `${path}[${index}]`;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Protobuf strings are UTF-8: half of a surrogate pair cannot travel and would come back changed. */
+export const NOT_UNICODE = 'must be valid Unicode (it has half of a surrogate pair)';
+
+export function hasLoneSurrogate(s: string): boolean {
+  return LONE_SURROGATE.test(s);
+}
+
 /** A finite number as a quantity string: integers in full decimal digits, fractions as JS prints them. */
 export function numberToQuantity(n: number): string {
   return Number.isInteger(n) ? BigInt(n).toString() : String(n);
@@ -60,7 +69,7 @@ export function numberToQuantity(n: number): string {
 export function scalarToWire(type: ScalarType, quantity: boolean, value: unknown): Converted {
   switch (type) {
     case 'string':
-      if (typeof value === 'string') return ok(value);
+      if (typeof value === 'string') return hasLoneSurrogate(value) ? bad(NOT_UNICODE, value) : ok(value);
       if (quantity && typeof value === 'number' && Number.isFinite(value)) return ok(numberToQuantity(value));
       return bad(quantity ? 'must be a quantity (a string such as "500m" or a number)' : 'must be a string', value);
     case 'bool':

@@ -39,11 +39,59 @@ function asciiJson(value: unknown): string {
   return JSON.stringify(value).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * Bounds of what an error carries back. A status travels in HTTP/2 trailers, which peers cap
+ * (grpc-js at 16 KiB in all): an error quoting a huge input would otherwise never arrive and
+ * break the connection. The message is cut with a note; the details keep their scalar fields and
+ * as many field causes as fit.
+ */
+export const MAX_ERROR_MESSAGE_CHARS = 2048;
+export const MAX_ERROR_DETAILS_CHARS = 4096;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** A message gRPC can send: well-formed Unicode (it URI-encodes it) and bounded. */
+export function boundedMessage(message: string): string {
+  const text = message.replace(LONE_SURROGATE, '\uFFFD');
+  if (text.length <= MAX_ERROR_MESSAGE_CHARS) return text;
+  return `${text.slice(0, MAX_ERROR_MESSAGE_CHARS)}... (${text.length - MAX_ERROR_MESSAGE_CHARS} more characters)`;
+}
+
+/** The details as ASCII JSON within MAX_ERROR_DETAILS_CHARS, dropping causes from the end first. */
+export function boundedDetails(details: Readonly<Record<string, unknown>>): string {
+  let json = asciiJson(details);
+  if (json.length <= MAX_ERROR_DETAILS_CHARS) return json;
+  const rest: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(details)) {
+    if (k !== 'causes' && (typeof v !== 'string' || v.length <= 256)) rest[k] = v;
+  }
+  let causes: unknown[] = [];
+  try {
+    const parsed: unknown = typeof details['causes'] === 'string' ? JSON.parse(details['causes']) : [];
+    if (Array.isArray(parsed)) causes = parsed;
+  } catch {
+    causes = [];
+  }
+  for (let keep = causes.length; keep >= 0; keep = keep > 8 ? Math.floor(keep / 2) : keep - 1) {
+    const cut = causes.slice(0, keep).map((c) => boundCause(c));
+    json = asciiJson({ ...rest, ...(keep > 0 ? { causes: JSON.stringify(cut) } : {}), truncated: true });
+    if (json.length <= MAX_ERROR_DETAILS_CHARS) return json;
+  }
+  return asciiJson({ truncated: true });
+}
+
+function boundCause(c: unknown): unknown {
+  if (typeof c !== 'object' || c === null) return c;
+  const { field, message } = c as { field?: unknown; message?: unknown };
+  const cap = (v: unknown): unknown => (typeof v === 'string' && v.length > 200 ? `${v.slice(0, 200)}...` : v);
+  return { field: cap(field), message: cap(message) };
+}
+
 function statusOf(code: ErrorCode, message: string, details: Readonly<Record<string, unknown>>): ErrorStatus {
   const metadata = new Metadata();
   metadata.set(BERTH_CODE_METADATA, code);
-  metadata.set(BERTH_DETAILS_METADATA, asciiJson(details));
-  return { code: GRPC_STATUS[code], details: message, metadata };
+  metadata.set(BERTH_DETAILS_METADATA, boundedDetails(details));
+  return { code: GRPC_STATUS[code], details: boundedMessage(message), metadata };
 }
 
 /**

@@ -8,6 +8,7 @@ import type { ResponseHeader } from '../../proto/gen/berth/v1/ResponseHeader.js'
 import type { KeyValue } from '../store/index.js';
 import type { ApiNode } from './backend.js';
 import { toErrorStatus, withDetails } from './errors.js';
+import type { ErrorStatus } from './errors.js';
 
 export function responseHeader(node: ApiNode, clusterId: string, revision: number): ResponseHeader {
   const st = node.termAndLeader();
@@ -27,9 +28,20 @@ export function toProtoKv(kv: KeyValue): ProtoKeyValue {
 /** Adapts an async handler to gRPC's callback style; every failure goes through the error table. */
 export function unary<Req, Res>(log: Logger, method: string, fn: (req: Req, call: ServerUnaryCall<Req, Res>) => Promise<Res>): handleUnaryCall<Req, Res> {
   return (call, callback) => {
+    // Sending can throw (a response gRPC cannot serialize); that must fail this call, never
+    // escape as an unhandled rejection that ends the process.
+    const send = (err: ErrorStatus | null, res?: Res): void => {
+      try {
+        if (err === null) callback(null, res);
+        else callback(err);
+      } catch (sendErr) {
+        log.error({ err: sendErr, method }, 'sending a reply failed');
+        if (err === null) send(toErrorStatus(sendErr, log, method));
+      }
+    };
     fn(call.request, call).then(
-      (res) => callback(null, res),
-      (err: unknown) => callback(toErrorStatus(err, log, method)),
+      (res) => send(null, res),
+      (err: unknown) => send(toErrorStatus(err, log, method)),
     );
   };
 }
@@ -38,7 +50,12 @@ export function unary<Req, Res>(log: Logger, method: string, fn: (req: Req, call
 export function failStream(call: ServerWritableStream<unknown, unknown>, err: unknown, log: Logger, method: string): void {
   if (call.writableEnded || call.destroyed) return;
   // 'error' (not destroy) lets gRPC send the status after the messages already written.
-  call.emit('error', toErrorStatus(err, log, method));
+  try {
+    call.emit('error', toErrorStatus(err, log, method));
+  } catch (sendErr) {
+    log.error({ err: sendErr, method }, 'ending a stream with an error failed');
+    call.destroy();
+  }
 }
 
 /**

@@ -5,10 +5,10 @@ import { Metadata, status } from '@grpc/grpc-js';
 import type { ServiceError } from '@grpc/grpc-js';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { BERTH_CODE_METADATA, BERTH_DETAILS_METADATA, BerthError, ERROR_CODES } from '../../client/index.js';
+import { BERTH_CODE_METADATA, BERTH_DETAILS_METADATA, BerthError, ERROR_CODES, InvalidError, invalidObject } from '../../client/index.js';
 import type { ErrorCode } from '../../client/index.js';
 import { fromGrpcError } from '../../client/grpc-errors.js';
-import { GRPC_STATUS, toErrorStatus } from '../../server/api/errors.js';
+import { GRPC_STATUS, MAX_ERROR_DETAILS_CHARS, MAX_ERROR_MESSAGE_CHARS, toErrorStatus } from '../../server/api/errors.js';
 import { markNotProposed } from '../../server/api/respond.js';
 
 const log = pino({ level: 'silent' });
@@ -103,5 +103,24 @@ describe('writes that were never proposed', () => {
     expect(markNotProposed(timeout)).toBe(timeout);
     const stopping = new BerthError('UNAVAILABLE', 'this replica is shutting down; retry on another');
     expect(markNotProposed(stopping)).toBe(stopping);
+  });
+});
+
+describe('the bounds of an error on the wire', () => {
+  it('sends well-formed, bounded messages and details, whatever the error quoted', () => {
+    const causes = Array.from({ length: 2000 }, (_, i) => ({ field: `metadata.labels[k${i}]`, message: `must be a qualified name (got "${'x'.repeat(300)}")` }));
+    const huge = invalidObject(causes, 'ConfigMap "c"');
+    const st = toErrorStatus(huge, log, 'test');
+    expect(st.details.length).toBeLessThanOrEqual(MAX_ERROR_MESSAGE_CHARS + 40);
+    expect(st.details).toMatch(/more characters\)$/);
+    const details = st.metadata.get(BERTH_DETAILS_METADATA)[0] as string;
+    expect(details.length).toBeLessThanOrEqual(MAX_ERROR_DETAILS_CHARS);
+    const back = fromGrpcError(received(st), '127.0.0.1:7001');
+    expect(back).toBeInstanceOf(InvalidError);
+    expect((back as InvalidError).causes.length).toBeGreaterThan(0);
+    expect((back as InvalidError).causes[0]!.field).toBe('metadata.labels[k0]');
+
+    const lone = toErrorStatus(new BerthError('INVALID_ARGUMENT', 'bad key \ud800 here'), log, 'test');
+    expect(() => encodeURI(lone.details)).not.toThrow();
   });
 });

@@ -25,14 +25,14 @@ function fakeNode(revision: number, compacted: number): ApiNode {
   return { id: 'r1', store, linearizableRead: () => Promise.resolve() } as unknown as ApiNode;
 }
 
-function fakeCache(): WatchCache & { sinks: Set<ChangeSink> } {
+function fakeCache(): WatchCache & { subs: Set<ChangeSink> } {
   const sinks = new Set<ChangeSink>();
   return {
-    sinks,
+    subs: sinks,
     progress: 10,
     subscribe: (s: ChangeSink, from: number) => (from >= 5 ? (sinks.add(s), true) : false),
     unsubscribe: (s: ChangeSink) => void sinks.delete(s),
-  } as unknown as WatchCache & { sinks: Set<ChangeSink> };
+  } as unknown as WatchCache & { subs: Set<ChangeSink> };
 }
 
 function cm(name: string, labels: Record<string, string>, rv: number): KubeObject {
@@ -61,7 +61,7 @@ describe('an object watch session', () => {
     const out = outlet(true);
     const { s, cache } = session(10, out);
     await s.start();
-    const sink = [...cache.sinks][0]!;
+    const sink = [...cache.subs][0]!;
     const web = cm('a', { app: 'web' }, 11);
     const db = cm('a', { app: 'db' }, 12);
     sink.offer([change(9, cm('old', { app: 'web' }, 9)), change(11, web), change(12, db, web), change(13, cm('a', { app: 'web' }, 13), db), change(14, cm('a', { app: 'web' }, 14), cm('a', { app: 'web' }, 13), true)]);
@@ -78,12 +78,12 @@ describe('an object watch session', () => {
     const out = outlet(false); // the stream's buffer is full from the first write on
     const { s, cache } = session(10, out, fakeCache(), 5);
     await s.start();
-    const sink = [...cache.sinks][0]!;
+    const sink = [...cache.subs][0]!;
     for (let rev = 11; rev <= 17; rev++) sink.offer([change(rev, cm(`c${rev}`, { app: 'web' }, rev))]);
     expect(out.failed).toHaveLength(1);
     expect(out.failed[0]!.code).toBe('RESOURCE_EXHAUSTED');
     expect(out.failed[0]!.message).toMatch(/fell more than 5 events behind/);
-    expect(cache.sinks.size).toBe(0);
+    expect(cache.subs.size).toBe(0);
   });
 
   it('refuses a resume from before the compacted revision with COMPACTED', async () => {

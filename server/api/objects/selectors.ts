@@ -150,19 +150,19 @@ class LabelParser {
     this.next();
     if (t.kind === '=' || t.kind === '==' || t.kind === '!=') return { key, op: t.kind === '!=' ? 'neq' : 'eq', values: [this.exactValue()] };
     if (t.kind === 'ident' && (t.text === 'in' || t.text === 'notin')) return { key, op: t.text, values: this.valueSet(t.text) };
-    return this.fail(`expected "=", "==", "!=", "in", "notin" or "," after key ${JSON.stringify(key)} ${where(t)}`);
+    return this.fail(`expected "=", "==", "!=", "in", "notin" or "," after key ${show(key)} ${where(t)}`);
   }
 
   private key(t: Token): string {
     if (t.kind !== 'ident') this.fail(`expected a label key ${where(t)}`);
     const detail = qualifiedNameDetail(t.text);
-    if (detail !== undefined) this.fail(`key ${JSON.stringify(t.text)} at position ${t.pos} must be a qualified name: ${detail}`);
+    if (detail !== undefined) this.fail(`key ${show(t.text)} at position ${t.pos} must be a qualified name: ${detail}`);
     return t.text;
   }
 
   private value(t: Token): string {
     const problem = labelValueProblem(t.text);
-    if (problem !== undefined) this.fail(`value ${JSON.stringify(t.text)} at position ${t.pos} ${problem}`);
+    if (problem !== undefined) this.fail(`value ${show(t.text)} at position ${t.pos} ${problem}`);
     return t.text;
   }
 
@@ -205,7 +205,7 @@ class LabelParser {
 }
 
 function where(t: Token): string {
-  return t.kind === 'end' ? 'at the end' : `at position ${t.pos}, found ${JSON.stringify(t.text)}`;
+  return t.kind === 'end' ? 'at the end' : `at position ${t.pos}, found ${show(t.text)}`;
 }
 
 /**
@@ -385,7 +385,7 @@ function parseFieldTerm(term: string, pos: number, supported: readonly string[],
   if (m === null) return fail(`expected "=", "==" or "!=" in the term at position ${pos}`);
   const name = (m[1] ?? '').trim();
   if (!supported.includes(name)) {
-    return fail(`field ${JSON.stringify(name)} at position ${pos} is not supported for ${kind.kind}: use one of ${supported.join(', ')}`);
+    return fail(`field ${show(name)} at position ${pos} is not supported for ${kind.kind}: use one of ${supported.join(', ')}`);
   }
   const value = unescape((m[3] ?? '').trim());
   if (value === undefined) return fail(`bad escape in the value at position ${pos}: only \\, \\= and \\\\ are allowed`);

@@ -74,6 +74,15 @@ export async function applyObject(reg: ObjectRegistry, input: KubeObject, dryRun
   return { object: await reg.get(kind, ns, name), result: 'unchanged' };
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function hasLoneSurrogate(value: unknown): boolean {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value);
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) return value.some(hasLoneSurrogate);
+  return Object.entries(value).some(([k, v]) => LONE_SURROGATE.test(k) || hasLoneSurrogate(v));
+}
+
 function parsePatch(text: string): Record<string, unknown> {
   let parsed: unknown;
   try {
@@ -84,6 +93,11 @@ function parsePatch(text: string): Record<string, unknown> {
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new InvalidError('merge_patch: must be a JSON object', { causes: [{ field: 'merge_patch', message: 'must be a JSON object' }] });
+  }
+  if (hasLoneSurrogate(parsed)) {
+    // Stored text must survive protobuf's UTF-8: a lone surrogate would come back changed.
+    const message = 'must be valid Unicode (a \\u escape leaves half of a surrogate pair)';
+    throw new InvalidError(`merge_patch: ${message}`, { causes: [{ field: 'merge_patch', message }] });
   }
   return parsed as Record<string, unknown>;
 }
