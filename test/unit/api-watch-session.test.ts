@@ -4,8 +4,8 @@
 // resume from before the compacted revision gets COMPACTED. The replica is faked behind ApiNode.
 import { describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import { BerthError, resolveKind } from '../../client/index.js';
-import type { KubeObject } from '../../client/index.js';
+import { resolveKind } from '../../client/index.js';
+import type { KubeObject , BerthError} from '../../client/index.js';
 import type { ApiNode } from '../../server/api/index.js';
 import { compileRegistryOptions } from '../../server/api/registry/options.js';
 import { ObjectRegistry } from '../../server/api/registry/registry.js';
