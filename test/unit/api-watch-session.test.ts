@@ -49,10 +49,10 @@ function outlet(accept: boolean): EventOutlet & { sent: OutgoingEvent[]; failed:
   return { sent, failed, write: (events) => (sent.push(...events), accept), onDrain: () => undefined, fail: (e) => void failed.push(e) };
 }
 
-function session(fromRevision: number, out: EventOutlet, cache = fakeCache(), maxQueued = 5, compacted = 0) {
+function session(fromRevision: number, out: EventOutlet, cache = fakeCache(), maxQueued = 5, compacted = 0, allowBookmarks = false) {
   const reg = new ObjectRegistry(fakeNode(20, compacted), compileRegistryOptions({ logger: pino({ level: 'silent' }), maxWatcherQueuedEvents: maxQueued }));
   const matches = (o: KubeObject): boolean => o.metadata.labels?.['app'] === 'web';
-  const s = new WatchSession(reg, cache, { kind: CM, namespace: 'default', matches, fromRevision, sendInitialEvents: false, allowBookmarks: false }, out, () => undefined);
+  const s = new WatchSession(reg, cache, { kind: CM, namespace: 'default', matches, fromRevision, sendInitialEvents: false, allowBookmarks }, out, () => undefined);
   return { s, cache };
 }
 
@@ -84,6 +84,14 @@ describe('an object watch session', () => {
     expect(out.failed[0]!.code).toBe('RESOURCE_EXHAUSTED');
     expect(out.failed[0]!.message).toMatch(/fell more than 5 events behind/);
     expect(cache.subs.size).toBe(0);
+  });
+
+  it('tells a watch "from now" which revision that was, before any change', async () => {
+    const out = outlet(true);
+    const { s } = session(0, out, fakeCache(), 5, 0, true);
+    await s.start();
+    expect(out.sent).toEqual([{ type: 'BOOKMARK', revision: 20 }]);
+    s.close();
   });
 
   it('refuses a resume from before the compacted revision with COMPACTED', async () => {

@@ -72,6 +72,9 @@ export class WatchSession implements ChangeSink {
     else if (from === 0) from = Math.max(this.cache.progress, this.reg.node.store.revision);
     if (this.closed) return;
     this.lastRevision = from;
+    // A watch "from now" learns at once which revision that was, so that a client whose stream
+    // breaks before the first change resumes from there instead of from a later "now".
+    if (this.p.allowBookmarks && !this.p.sendInitialEvents) this.push({ type: 'BOOKMARK', revision: from });
     if (!this.cache.subscribe(this, from)) this.watchOwn(from);
     this.holding = false;
     this.flush();
