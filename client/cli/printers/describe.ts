@@ -65,6 +65,18 @@ function environment(container: unknown): string[] {
   });
 }
 
+/** envFrom as kubectl shows it: "web-config  ConfigMap  Optional: false". */
+function environmentFrom(container: unknown): string[] {
+  return list(at(container, 'envFrom')).map((e) => {
+    const cm = record(at(e, 'configMapRef'));
+    const src = cm ?? record(at(e, 'secretRef'));
+    const what = cm !== undefined ? 'ConfigMap' : 'Secret';
+    const prefix = str(at(e, 'prefix'));
+    const optional = at(src, 'optional') === true ? 'true' : 'false';
+    return `${str(at(src, 'name')) ?? ''}  ${what}${prefix ? ` with prefix '${prefix}'` : ''}  Optional: ${optional}`;
+  });
+}
+
 /** A container state (running, waiting or terminated) and its details. */
 function state(w: DescribeWriter, indent: number, label: string, st: unknown): void {
   const running = at(st, 'running');
@@ -106,6 +118,8 @@ function container(w: DescribeWriter, indent: number, c: unknown, status: unknow
     w.field(i, 'Restart Count', num(at(status, 'restartCount')) ?? 0);
   }
   resources(w, i, c);
+  const sources = environmentFrom(c);
+  if (sources.length > 0) w.values(i, 'Environment Variables from', sources);
   w.values(i, 'Environment', environment(c));
 }
 

@@ -1,0 +1,142 @@
+// `berth delete`: deletes objects by name, by selector or as listed in manifest files, and
+// waits (unless --wait=false) until finalizers let them go.
+import { findKind, isBerthError } from '../index.js';
+import type { KindInfo, ObjectApi } from '../index.js';
+import { UsageError, intFlag, listFlag, stringFlag } from './args.js';
+import type { CommandContext, LeafCommand } from './command.js';
+import { KINDS_HELP, NAMESPACE_HELP, inNamespace, isNotFound, manifestsOf, namespaceFlag, parseTargets, writeFormat } from './object-common.js';
+import { reportError } from './output.js';
+import { objectRef, quotedRef } from './printers/index.js';
+
+interface DeleteTarget {
+  readonly kind: Pick<KindInfo, 'kind' | 'apiVersion'> & { namespaced: boolean };
+  readonly name: string;
+  readonly namespace: string;
+  readonly source?: string;
+}
+
+/** What to delete: the objects of -f, the named ones, or those -l/--all select. */
+async function deleteTargets(ctx: CommandContext, api: ObjectApi, namespace: string): Promise<DeleteTarget[]> {
+  const files = listFlag(ctx.values['filename']);
+  const selector = stringFlag('-l/--selector', ctx.values['selector']);
+  const all = ctx.values['all'] === true;
+  if (files.length > 0) {
+    if (ctx.positionals.length > 0) throw new UsageError('give either -f FILE or KIND NAME..., not both');
+    return (await manifestsOf(ctx, 'delete')).map((m) => {
+      const kind = findKind(m.object.kind) ?? { kind: m.object.kind, apiVersion: m.object.apiVersion, namespaced: true };
+      return { kind, name: m.object.metadata.name ?? '', namespace: m.object.metadata.namespace || namespace, source: m.source };
+    });
+  }
+  if (ctx.positionals.length === 0) throw new UsageError('missing KIND NAME... or -f FILE; usage: berth delete KIND NAME... | -f FILE');
+  const targets: DeleteTarget[] = [];
+  for (const g of parseTargets(ctx.positionals, false)) {
+    if (g.names.length > 0 && (selector !== undefined || all)) throw new UsageError('NAME and -l/--all cannot be given together');
+    if (g.names.length === 0 && selector === undefined && !all) throw new UsageError(`${g.kind.plural}: name the objects to delete, or select them with -l SELECTOR or --all`);
+    const names = g.names.length > 0 ? g.names : (await api.list(g.kind.kind, { ...inNamespace(g.kind, namespace), ...(selector !== undefined ? { labelSelector: selector } : {}) })).items.map((x) => x.metadata.name ?? '');
+    targets.push(...names.map((name) => ({ kind: g.kind, name, namespace })));
+  }
+  return targets;
+}
+
+/** Waits until a deleted object is gone (its finalizers done); false when interrupted first. */
+async function waitGone(ctx: CommandContext, api: ObjectApi, t: DeleteTarget, fromRevision: string | undefined): Promise<boolean> {
+  const watch = api.watch(t.kind.kind, {
+    ...(t.kind.namespaced ? { namespace: t.namespace } : {}),
+    fieldSelector: `metadata.name=${t.name}`,
+    ...(fromRevision !== undefined ? { resourceVersion: fromRevision } : {}),
+  });
+  const stop = ctx.io.onInterrupt(() => watch.close());
+  try {
+    for await (const event of watch) if (event.type === 'DELETED') return true;
+    return false;
+  } finally {
+    stop();
+    watch.close();
+  }
+}
+
+interface DeleteFlags {
+  readonly gracePeriodSeconds: number | undefined;
+  readonly dryRun: boolean;
+  readonly wait: boolean;
+  readonly ignoreNotFound: boolean;
+  readonly names: boolean;
+}
+
+/** Deletes one object and prints what happened; returns false when it failed. */
+async function deleteOne(ctx: CommandContext, api: ObjectApi, t: DeleteTarget, f: DeleteFlags): Promise<boolean> {
+  const ref = quotedRef(t.kind, t.name);
+  const suffix = f.dryRun ? ' (dry run)' : '';
+  try {
+    const res = await api.delete(t.kind.kind, t.name, {
+      ...(t.kind.namespaced ? { namespace: t.namespace } : {}),
+      ...(f.gracePeriodSeconds !== undefined ? { gracePeriodSeconds: f.gracePeriodSeconds } : {}),
+      dryRun: f.dryRun,
+    });
+    const finalizers = res.object.metadata?.finalizers ?? [];
+    if (f.names) ctx.io.stdout(`${objectRef({ ...res.object, kind: t.kind.kind, apiVersion: t.kind.apiVersion })}\n`);
+    else if (!res.pending) ctx.io.stdout(`${ref} deleted${suffix}\n`);
+    else ctx.io.stdout(`${ref} marked for deletion${finalizers.length > 0 ? ` (finalizers: ${finalizers.join(', ')})` : ''}${suffix}\n`);
+    if (!res.pending || !f.wait || f.dryRun) return true;
+    if (await waitGone(ctx, api, t, res.object.metadata?.resourceVersion)) {
+      if (!f.names) ctx.io.stdout(`${ref} deleted\n`);
+      return true;
+    }
+    ctx.io.stderr(`error: stopped waiting for ${ref} to be deleted\n`);
+    return false;
+  } catch (err) {
+    if (!isBerthError(err)) throw err;
+    if (f.ignoreNotFound && isNotFound(err)) return true;
+    reportError(ctx.io, err, t.source);
+    return false;
+  }
+}
+
+export const deleteCommand: LeafCommand = {
+  name: 'delete',
+  summary: 'Delete objects by name, by selector, or as listed in manifest files',
+  usage: 'delete KIND NAME... | KIND/NAME... | KIND -l SEL | -f FILE [-n NS] [--grace-period N] [--wait=false] [--ignore-not-found]',
+  help: `  -f, --filename PATH        delete the objects of these manifests (repeatable; - for stdin)
+  -l, --selector SEL         every object of KIND with these labels
+  --all                      every object of KIND in the namespace
+${NAMESPACE_HELP}
+  --grace-period N           seconds a pod gets to stop (default: the object's own)
+  --wait=false               return once deletion has started, without waiting for finalizers
+  --ignore-not-found         an object that does not exist is not an error
+  --dry-run                  check, but delete nothing
+  -o, --output name          print kind/name of each deleted object
+
+Prints 'deployment.apps "web" deleted', or '... marked for deletion (finalizers: a, b)' while
+finalizers keep it, then waits (unless --wait=false) until it is gone. An object that is not
+found is an error (exit code 1) unless --ignore-not-found; the others are still deleted.
+
+${KINDS_HELP}`,
+  options: {
+    filename: { type: 'string', short: 'f', multiple: true },
+    selector: { type: 'string', short: 'l' },
+    all: { type: 'boolean' },
+    namespace: { type: 'string', short: 'n' },
+    'grace-period': { type: 'string' },
+    wait: { type: 'boolean' },
+    'ignore-not-found': { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    output: { type: 'string', short: 'o' },
+  },
+  args: ['[KIND]', '[NAME...]'],
+  async run(ctx) {
+    const flags: DeleteFlags = {
+      gracePeriodSeconds: intFlag('grace-period', ctx.values['grace-period'], 0),
+      dryRun: ctx.values['dry-run'] === true,
+      wait: ctx.values['wait'] !== false,
+      ignoreNotFound: ctx.values['ignore-not-found'] === true,
+      names: writeFormat(ctx, ['name'] as const) === 'name',
+    };
+    const namespace = namespaceFlag(ctx) ?? 'default';
+    const api: ObjectApi = ctx.client();
+    let failed = false;
+    for (const t of await deleteTargets(ctx, api, namespace)) {
+      if (!(await deleteOne(ctx, api, t, flags))) failed = true;
+    }
+    return failed ? 1 : 0;
+  },
+};
