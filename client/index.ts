@@ -12,6 +12,9 @@ export {
 } from './errors.js';
 export type { ErrorCode, BerthErrorOptions, FieldCause } from './errors.js';
 export { KINDS, findKind, resolveKind, kindByWireField } from './objects/kinds.js';
+export { objectToWire, objectFromWire, checkShape } from './objects/codec.js';
+export type { ToWireOptions, ToWireResult } from './objects/codec.js';
+export { isWellFormed, toWellFormed } from './unicode.js';
 export type { KindInfo } from './objects/kinds.js';
 export type * from './objects/types.js';
 export { connect, Client } from './client.js';

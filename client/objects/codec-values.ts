@@ -1,5 +1,6 @@
 // Leaf conversions of the object codec: one JSON value checked against one scalar type, and the
 // short descriptions of bad values and paths that causes and warnings are written with. Pure.
+import { isWellFormed } from '../unicode.js';
 import type { ScalarType } from './codec-schema.js';
 
 /** Longest string shown inside a cause ("got ..."): a 1 MB bad value makes a short message. */
@@ -52,13 +53,11 @@ export function indexPath(path: string, index: number): string {
   return `${path}[${index}]`;
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 /** Protobuf strings are UTF-8: half of a surrogate pair cannot travel and would come back changed. */
 export const NOT_UNICODE = 'must be valid Unicode (it has half of a surrogate pair)';
 
 export function hasLoneSurrogate(s: string): boolean {
-  return LONE_SURROGATE.test(s);
+  return !isWellFormed(s);
 }
 
 /** A finite number as a quantity string: integers in full decimal digits, fractions as JS prints them. */

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { Metadata, status } from '@grpc/grpc-js';
 import type { StatusObject } from '@grpc/grpc-js';
 import type { Logger } from 'pino';
-import { BERTH_CODE_METADATA, BERTH_DETAILS_METADATA, BerthError, isBerthError } from '../../client/index.js';
+import { BERTH_CODE_METADATA, BERTH_DETAILS_METADATA, BerthError, isBerthError, toWellFormed } from '../../client/index.js';
 import type { ErrorCode } from '../../client/index.js';
 
 /** The one table from berth error codes to gRPC status codes. */
@@ -48,11 +48,9 @@ function asciiJson(value: unknown): string {
 export const MAX_ERROR_MESSAGE_CHARS = 2048;
 export const MAX_ERROR_DETAILS_CHARS = 4096;
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /** A message gRPC can send: well-formed Unicode (it URI-encodes it) and bounded. */
 export function boundedMessage(message: string): string {
-  const text = message.replace(LONE_SURROGATE, '\uFFFD');
+  const text = toWellFormed(message);
   if (text.length <= MAX_ERROR_MESSAGE_CHARS) return text;
   return `${text.slice(0, MAX_ERROR_MESSAGE_CHARS)}... (${text.length - MAX_ERROR_MESSAGE_CHARS} more characters)`;
 }

@@ -3,9 +3,8 @@
 // replies are encoded back. Any replica serves any call; see registry/registry.ts for how writes
 // stay correct from followers.
 import type * as grpc from '@grpc/grpc-js';
-import { InvalidError, UnavailableError, resolveKind } from '../../client/index.js';
+import { InvalidError, UnavailableError, objectFromWire, objectToWire, resolveKind } from '../../client/index.js';
 import type { KindInfo, KubeObject } from '../../client/index.js';
-import { objectFromWire, objectToWire } from '../../client/objects/codec.js';
 import type { ObjectServiceHandlers } from '../../proto/gen/berth/v1/ObjectService.js';
 import type { ApiNode, ApiService } from './backend.js';
 import type { ApiOptions } from './options.js';

@@ -3,7 +3,7 @@
 // shows the bad value: `range.limit: must be >= 0 (got -1)`. Keys under /_berth/ (the member
 // table) and /registry/ (objects, which are validated by ObjectService) belong to berth itself:
 // they can be read and watched through KV, never written.
-import { BerthError } from '../../client/index.js';
+import { BerthError, isWellFormed } from '../../client/index.js';
 import type { Compare__Output } from '../../proto/gen/berth/v1/Compare.js';
 import type { CompactRequest__Output } from '../../proto/gen/berth/v1/CompactRequest.js';
 import type { DeleteRangeRequest__Output } from '../../proto/gen/berth/v1/DeleteRangeRequest.js';
@@ -49,7 +49,7 @@ function checkInt(field: string, value: number, min: number, max = Number.MAX_SA
 
 function checkKeyText(field: string, key: string, limits: ValidationLimits): void {
   // A lone surrogate has no UTF-8 form, and keys are stored as UTF-8.
-  if (loneSurrogate.test(key)) throw invalid(field, 'must be valid Unicode (it has a lone surrogate)');
+  if (!isWellFormed(key)) throw invalid(field, 'must be valid Unicode (it has a lone surrogate)');
   const bytes = encoder.encode(key).length;
   if (bytes > limits.maxKeyBytes) {
     throw new BerthError('TOO_LARGE', `${field}: ${bytes} bytes is over the limit of ${limits.maxKeyBytes}`, {
@@ -90,7 +90,6 @@ export function checkKeySet(path: string, req: { key: string; rangeEnd: string; 
   return { key: req.key, rangeEnd: req.rangeEnd };
 }
 
-const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The reserved prefix a key or range reaches into, if any. */
 export function touchesReserved(keys: KeySet): string | undefined {

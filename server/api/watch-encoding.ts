@@ -5,8 +5,8 @@
 // repeated ObjectEvent events = 1 { type = 1; object = 2 (ApiObject); resource_version = 3;
 // initial_events_end = 4 }, so clients decode them with their ordinary generated code.
 import type { ServiceDefinition } from '@grpc/grpc-js';
+import { objectToWire } from '../../client/index.js';
 import type { KubeObject } from '../../client/index.js';
-import { objectToWire } from '../../client/objects/codec.js';
 import { apiProto, loadProto } from '../../proto/load.js';
 import type { ProtoGrpcType } from '../../proto/gen/api.js';
 

@@ -70,11 +70,5 @@ export function spansOverlap(a: KeySpan, b: KeySpan): boolean {
   return !aBeforeB && !bBeforeA;
 }
 
-const surrogate = /[\uD800-\uDFFF]/;
-const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 /** Whether the string survives a round trip through UTF-8 (LevelDB keys and the codecs use it). */
-export function isWellFormed(s: string): boolean {
-  // Most keys have no surrogate at all; the simple class is much cheaper than the lookarounds.
-  return !surrogate.test(s) || !loneSurrogate.test(s);
-}
+export { isWellFormed } from '../../client/index.js';

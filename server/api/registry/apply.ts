@@ -5,9 +5,8 @@
 // previous manifest said and this one no longer does. Fields the manifest never named (replicas
 // set by an autoscaler, labels added by a controller, status) stay as they are. Applying the same
 // manifest again writes nothing.
-import { InvalidError, invalidObject, isBerthError, resolveKind } from '../../../client/index.js';
+import { InvalidError, checkShape, invalidObject, isBerthError, isWellFormed, resolveKind } from '../../../client/index.js';
 import type { KindInfo, KubeObject } from '../../../client/index.js';
-import { checkShape } from '../../../client/objects/codec.js';
 import { applyPatch, mergePatch } from '../objects/index.js';
 import { objectKey } from './keys.js';
 import type { ModifyResult, ObjectRegistry } from './registry.js';
@@ -74,13 +73,11 @@ export async function applyObject(reg: ObjectRegistry, input: KubeObject, dryRun
   return { object: await reg.get(kind, ns, name), result: 'unchanged' };
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 function hasLoneSurrogate(value: unknown): boolean {
-  if (typeof value === 'string') return LONE_SURROGATE.test(value);
+  if (typeof value === 'string') return !isWellFormed(value);
   if (typeof value !== 'object' || value === null) return false;
   if (Array.isArray(value)) return value.some(hasLoneSurrogate);
-  return Object.entries(value).some(([k, v]) => LONE_SURROGATE.test(k) || hasLoneSurrogate(v));
+  return Object.entries(value).some(([k, v]) => !isWellFormed(k) || hasLoneSurrogate(v));
 }
 
 function parsePatch(text: string): Record<string, unknown> {

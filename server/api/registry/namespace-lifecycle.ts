@@ -4,7 +4,7 @@
 // once nothing is left in it. Level-triggered: each sweep looks at the store as it is, so a new
 // leader finishes what an old one started.
 import { BerthError, KINDS, isBerthError, resolveKind } from '../../../client/index.js';
-import type { KubeObject } from '../../../client/index.js';
+import type { KindInfo, KubeObject } from '../../../client/index.js';
 import { objectKey } from './keys.js';
 import { listObjects } from './list.js';
 import type { ObjectRegistry } from './registry.js';
@@ -84,7 +84,7 @@ export class NamespaceLifecycle {
       if (!kind.namespaced) continue;
       const page = await listObjects(this.reg, kind, { namespace: name, labelSelector: '', fieldSelector: '', limit: PURGE_BATCH, continueToken: '', stale: false });
       remaining += page.items.length;
-      for (const obj of page.items) await this.deleteQuietly(kind.kind, name, obj);
+      for (const obj of page.items) await this.deleteQuietly(kind, name, obj);
     }
     if (remaining > 0 || (ns.metadata.finalizers ?? []).length > 0) return;
     const key = objectKey(NAMESPACE, '', name);
@@ -92,10 +92,10 @@ export class NamespaceLifecycle {
     if (res.succeeded === true) this.reg.opts.logger.info({ component: 'namespaces', namespace: name }, 'namespace deleted');
   }
 
-  private async deleteQuietly(kindName: string, namespace: string, obj: KubeObject): Promise<void> {
+  private async deleteQuietly(kind: KindInfo, namespace: string, obj: KubeObject): Promise<void> {
     if (obj.metadata.deletionTimestamp !== undefined) return;
     try {
-      await this.reg.delete(resolveKind(kindName), namespace, obj.metadata.name ?? '', {});
+      await this.reg.delete(kind, namespace, obj.metadata.name ?? '', {});
     } catch (err) {
       if (!(err instanceof BerthError) || err.code !== 'NOT_FOUND') throw err;
     }

@@ -40,6 +40,9 @@ export interface DeleteOutcome {
 }
 
 export class ObjectRegistry {
+  /** Watches resuming from before a watch cache's window, each with its own store watch (bounded). */
+  readonly catchUpWatches = { open: 0 };
+
   constructor(
     readonly node: ApiNode,
     readonly opts: CompiledRegistryOptions,
@@ -99,6 +102,20 @@ export class ObjectRegistry {
     return [{ key: kv.key, target: 'modRevision', op: '=', value: kv.modRevision }];
   }
 
+  private keyOf(kind: KindInfo, namespace: string | undefined, name: string): string {
+    checkName(name);
+    return objectKey(kind, namespaceFor(kind, namespace), name);
+  }
+
+  /** The object at `key` as it is now, checked against the caller's preconditions. */
+  private async current(kind: KindInfo, key: string, namespace: string | undefined, name: string, pre: Preconditions): Promise<{ kv: KeyValue; cur: KubeObject }> {
+    const kv = await this.readKey(key);
+    if (kv === undefined) throw notFound(kind, namespaceFor(kind, namespace), name);
+    const cur = decodeObject(kv);
+    checkPreconditions(kind, name, cur, pre);
+    return { kv, cur };
+  }
+
   /**
    * Reads the object, computes its next version with `change` and writes it with a compare on the
    * version read. With preconditions, a changed object is a Conflict; without, it is retried.
@@ -111,14 +128,9 @@ export class ObjectRegistry {
     change: (cur: KubeObject) => KubeObject,
     dryRun = false,
   ): Promise<ModifyResult> {
-    const ns = namespaceFor(kind, namespace);
-    checkName(name);
-    const key = objectKey(kind, ns, name);
+    const key = this.keyOf(kind, namespace, name);
     for (let attempt = 1; attempt <= this.opts.maxWriteRetries; attempt++) {
-      const kv = await this.readKey(key);
-      if (kv === undefined) throw notFound(kind, ns, name);
-      const cur = decodeObject(kv);
-      checkPreconditions(kind, name, cur, pre);
+      const { kv, cur } = await this.current(kind, key, namespace, name, pre);
       const next = prepareUpdate(kind, cur, change(cloneJson(cur)));
       if (sameObject(cur, next)) return { object: cur, changed: false };
       const gone = next.metadata.deletionTimestamp !== undefined && (next.metadata.finalizers ?? []).length === 0;
@@ -137,14 +149,9 @@ export class ObjectRegistry {
 
   /** Deletes the object, or marks it (deletionTimestamp) while finalizers remain. */
   async delete(kind: KindInfo, namespace: string | undefined, name: string, pre: Preconditions, dryRun = false, gracePeriodSeconds?: number): Promise<DeleteOutcome> {
-    const ns = namespaceFor(kind, namespace);
-    checkName(name);
-    const key = objectKey(kind, ns, name);
+    const key = this.keyOf(kind, namespace, name);
     for (let attempt = 1; attempt <= this.opts.maxWriteRetries; attempt++) {
-      const kv = await this.readKey(key);
-      if (kv === undefined) throw notFound(kind, ns, name);
-      const cur = decodeObject(kv);
-      checkPreconditions(kind, name, cur, pre);
+      const { kv, cur } = await this.current(kind, key, namespace, name, pre);
       if (kind.kind === 'Namespace' && PROTECTED_NAMESPACES.includes(name)) throw protectedNamespace(name);
       const keep = kind.kind === 'Namespace' || (cur.metadata.finalizers ?? []).length > 0;
       if (keep && cur.metadata.deletionTimestamp !== undefined) return { object: cur, pending: true };

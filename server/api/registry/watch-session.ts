@@ -119,11 +119,11 @@ export class WatchSession implements ChangeSink {
       );
       return;
     }
-    if (catchUpWatchers.count >= this.reg.opts.maxCatchUpWatchers) {
+    if (this.reg.catchUpWatches.open >= this.reg.opts.maxCatchUpWatchers) {
       this.fail(new BerthError('RESOURCE_EXHAUSTED', `too many watches resuming from old revisions (limit ${this.reg.opts.maxCatchUpWatchers}, maxCatchUpWatchers); list again and watch from the list's resourceVersion`));
       return;
     }
-    catchUpWatchers.count++;
+    this.reg.catchUpWatches.open++;
     this.own = true;
     const req = { key: this.prefix, prefix: true, fromRevision: from + 1, prevKv: true, maxQueuedEvents: this.reg.opts.maxWatcherQueuedEvents };
     Promise.resolve(this.reg.node.store.watch(req, (events) => this.offer(decodeChanges(this.reg, events)), (err) => this.fail(err))).then(
@@ -206,11 +206,8 @@ export class WatchSession implements ChangeSink {
     if (this.timer !== undefined) clearInterval(this.timer);
     this.cache.unsubscribe(this);
     this.ownWatch?.cancel();
-    if (this.own) catchUpWatchers.count--;
+    if (this.own) this.reg.catchUpWatches.open--;
     this.queue = [];
     this.onEnd(this);
   }
 }
-
-/** Private store watches open on this replica (bounded by maxCatchUpWatchers). */
-const catchUpWatchers = { count: 0 };
