@@ -34,7 +34,11 @@ export class BerthCluster {
     this.extraArgs = options.extraArgs ?? [];
   }
 
-  /** Starts `replicas` servers as one new cluster and waits until a leader is elected. */
+  /**
+   * Starts `replicas` servers as one new cluster and waits until a leader is elected and has made
+   * the namespaces every cluster has, so that tests that compare store revisions start after
+   * the cluster's own first writes.
+   */
   static async start(res: Resources, options: BerthClusterOptions): Promise<BerthCluster> {
     const root = await res.tempDir('berth-it-');
     const cluster = new BerthCluster(res, root, options);
@@ -42,7 +46,21 @@ export class BerthCluster {
     ports.forEach((port, i) => cluster.specs.push({ id: `r${i + 1}`, port, dataDir: join(root, `r${i + 1}`) }));
     for (const spec of cluster.specs) cluster.launch(spec, ['--peers', cluster.peerList()]);
     await cluster.waitForLeader();
+    await cluster.waitForNamespaces();
     return cluster;
+  }
+
+  private async waitForNamespaces(): Promise<void> {
+    const client = this.client();
+    try {
+      await waitFor(async () => (await client.kv.get('/registry/namespaces/berth-system').catch(() => undefined)) !== undefined, {
+        what: 'the leader to make the default namespaces',
+        timeoutMs: 20_000,
+        intervalMs: 100,
+      });
+    } finally {
+      client.close();
+    }
   }
 
   peerList(specs: readonly ReplicaSpec[] = this.specs): string {
