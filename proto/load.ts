@@ -11,6 +11,7 @@ import { loadSync } from '@grpc/proto-loader';
 import type { Options } from '@grpc/proto-loader';
 import type { ProtoGrpcType as ApiProtoType } from './gen/api.js';
 import type { ProtoGrpcType as KvProtoType } from './gen/kv.js';
+import type { ProtoGrpcType as NodeProtoType } from './gen/node.js';
 
 /** The options every berth proto is loaded with; the generated types depend on them. */
 export const PROTO_LOADER_OPTIONS: Readonly<Options> = {
@@ -68,4 +69,9 @@ export function kvProto(): KvProtoType['berth']['v1'] {
 /** berth.v1 as declared by api.proto: ClusterService (and later ObjectService). */
 export function apiProto(): ApiProtoType['berth']['v1'] {
   return loadProto<ApiProtoType>('berth/v1/api.proto').berth.v1;
+}
+
+/** berth.v1 as declared by node.proto: NodeService (agent streams, logs, exec, usage). */
+export function nodeProto(): NodeProtoType['berth']['v1'] {
+  return loadProto<NodeProtoType>('berth/v1/node.proto').berth.v1;
 }
