@@ -6,6 +6,8 @@ import * as grpc from '@grpc/grpc-js';
 import { pino, type Logger } from 'pino';
 import { BerthError, isBerthError } from '../client/index.js';
 import { registerClusterService, registerKvService, registerObjectService } from './api/index.js';
+import { compileNodeServiceOptions, registerNodeService } from './nodes/index.js';
+import type { NodeServiceOptions } from './nodes/index.js';
 import { RaftNode, type RaftNodeOptions } from './raft/index.js';
 import { LevelRaftStorage, openDataDb } from './raft/storage/index.js';
 import { GrpcTransport, grpcServerOptions } from './raft/transport/index.js';
@@ -31,6 +33,12 @@ Flags:
   --lease-reads           serve linearizable reads from the leader's lease, without a
                           quorum round trip (faster; correct only while clocks drift
                           less than an election timeout)                           (default off)
+  --node-heartbeat-ms N   how often agents heartbeat                                 (default 1000)
+  --node-not-ready-after-ms N
+                          a node silent this long becomes NotReady                  (default 4000)
+  --pod-eviction-after-ms N
+                          pods of a NotReady node are evicted this much later,
+                          unless their tolerations say otherwise                   (default 5000)
   --log-level LEVEL       trace|debug|info|warn|error                               (default info)
 `;
 
@@ -41,6 +49,8 @@ export interface ServerConfig {
   readonly clusterId: string;
   readonly logLevel: string;
   readonly node: RaftNodeOptions;
+  /** Node liveness and agent streams. */
+  readonly nodes: NodeServiceOptions;
 }
 
 const ADDRESS = /^[A-Za-z0-9.-]+:\d{1,5}$/;
@@ -91,6 +101,9 @@ export function parseServerArgs(argv: string[]): ServerConfig {
       'snapshot-catchup-entries': { type: 'string' },
       'log-level': { type: 'string' },
       'lease-reads': { type: 'boolean' },
+      'node-heartbeat-ms': { type: 'string' },
+      'node-not-ready-after-ms': { type: 'string' },
+      'pod-eviction-after-ms': { type: 'string' },
     },
   });
   if (values.id === undefined) throw usage('--id: required (e.g. --id r1)');
@@ -125,7 +138,16 @@ export function parseServerArgs(argv: string[]): ServerConfig {
       ...(values['lease-reads'] === true ? { readOnly: 'lease' as const } : {}),
     },
   };
-  return { id: values.id, dataDir: values.data, listen: values.listen, clusterId: values['cluster-id'] ?? 'berth', logLevel, node };
+  const heartbeatIntervalMs = intFlag('node-heartbeat-ms', values['node-heartbeat-ms'], 10);
+  const notReadyAfterMs = intFlag('node-not-ready-after-ms', values['node-not-ready-after-ms'], 1);
+  const evictAfterMs = intFlag('pod-eviction-after-ms', values['pod-eviction-after-ms'], 0);
+  const nodes: NodeServiceOptions = {
+    ...(heartbeatIntervalMs !== undefined ? { heartbeatIntervalMs } : {}),
+    ...(notReadyAfterMs !== undefined ? { notReadyAfterMs } : {}),
+    ...(evictAfterMs !== undefined ? { evictAfterMs } : {}),
+  };
+  compileNodeServiceOptions(nodes);
+  return { id: values.id, dataDir: values.data, listen: values.listen, clusterId: values['cluster-id'] ?? 'berth', logLevel, node, nodes };
 }
 
 export interface RunningServer {
@@ -153,10 +175,12 @@ export async function startServer(config: ServerConfig, logger: Logger, onFatal:
   const server = new grpc.Server(grpcServerOptions());
   transport!.registerWith(server);
   const apiOptions = { clusterId: config.clusterId, logger };
+  const objects = registerObjectService(server, node, apiOptions);
   const services = [
     registerKvService(server, node, apiOptions),
     registerClusterService(server, node, apiOptions),
-    registerObjectService(server, node, apiOptions),
+    objects,
+    registerNodeService(server, { node, reg: objects.registry, caches: objects.caches }, { ...config.nodes, logger }),
   ];
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync(config.listen, grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),

@@ -101,13 +101,24 @@ function startReplica(children: Children, bin: string, id: string, port: number,
 }
 
 /**
- * Node agents: the one place where `berth up` will start them — `options.agents` of them, each a
- * `berth agent` child with its own log in DIR/logs, given the replica addresses — once node/ has
- * an agent. Until then parseUpArgs refuses --agents > 0, so this starts none.
+ * Node agents node-1..node-N, each a `berth agent` child with its own data directory and log,
+ * given every replica's address. They stop their pods when berth up stops, so that a local
+ * cluster leaves no process behind (the next berth up starts them again from the store).
  */
-function startAgents(count: number): Child[] {
-  if (count !== 0) throw new Error(`assertion: --agents ${count} passed validation, but agents do not exist yet`);
-  return [];
+function startAgents(children: Children, bin: string, count: number, servers: readonly string[], layout: Layout): Child[] {
+  const agents: Child[] = [];
+  for (let i = 1; i <= count; i++) {
+    const name = `node-${i}`;
+    const child = children.start({
+      name,
+      command: process.execPath,
+      args: [bin, 'agent', '--server', servers.join(','), '--name', name, '--data', join(layout.dataDir, name), '--stop-pods-on-exit'],
+      logFile: join(layout.logDir, `${name}.log`),
+    });
+    out(`  ${name.padEnd(11)}  ${'agent'.padEnd(21)}  pid ${child.pid}`);
+    agents.push(child);
+  }
+  return agents;
 }
 
 /** Asks the replicas until they name a leader; undefined when none is elected within the timeout. */
@@ -153,7 +164,7 @@ async function startCluster(options: UpOptions, layout: Layout, children: Childr
   const peers = ids.map((id, i) => `${id}=127.0.0.1:${ports[i]}`).join(',');
   // The servers do not use NATS yet; the issue that makes them publish passes natsUrl(nats) here.
   const replicas = ids.map((id, i) => startReplica(children, bin, id, ports[i]!, peers, layout));
-  startAgents(options.agents);
+  startAgents(children, bin, options.agents, replicas.map((r) => r.address), layout);
   const leader = await waitForLeader(replicas.map((r) => r.address), run.abort.signal);
   if (leader === undefined) {
     if (run.abort.signal.aborted) throw new Error('stopped while starting');

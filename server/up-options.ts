@@ -15,7 +15,7 @@ Flags:
   --data DIR         data, logs and the client config (DIR/config)   (default .berth/local;
                      --dir is the same flag)
   --replicas N       control-plane replicas: 1, 3 or 5                 (default 3)
-  --agents N         node agents (none in this version yet)            (default 0)
+  --agents N         node agents (node-1 ... node-N)                   (default 2)
   --nats MODE        auto: start nats-server if it is installed; off: no NATS;
                      or the URL of a running server, nats://host:port[,nats://host:port...]
                                                                        (default auto)
@@ -37,7 +37,7 @@ export interface UpOptions {
   readonly dataDir: string;
   /** Control-plane replicas. @default 3 */
   readonly replicas: 1 | 3 | 5;
-  /** Node agents to start. Always 0 until agents exist. @default 0 */
+  /** Node agents to start. @default 2 */
   readonly agents: number;
   /** @default { mode: 'auto' } */
   readonly nats: NatsMode;
@@ -80,11 +80,16 @@ function parseReplicas(raw: string | undefined): 1 | 3 | 5 {
   return found;
 }
 
+/** More agents than this on one machine is a mistake, not a test. */
+const MAX_AGENTS = 64;
+/** Agents of a local cluster when --agents is not given. */
+const DEFAULT_AGENTS = 2;
+
 function parseAgents(raw: string | undefined): number {
-  if (raw === undefined) return 0;
+  if (raw === undefined) return DEFAULT_AGENTS;
   const n = integer(raw);
   if (!Number.isSafeInteger(n) || n < 0) throw usage(`--agents: must be an integer >= 0 (got ${JSON.stringify(raw)})`);
-  if (n > 0) throw usage(`--agents: node agents are not part of this version yet (got ${n})`);
+  if (n > MAX_AGENTS) throw usage(`--agents: at most ${MAX_AGENTS} on one machine (got ${n})`);
   return n;
 }
 

@@ -53,7 +53,13 @@ function checkDelete(policy: string, grace: number | undefined): void {
 }
 
 /** Registers ObjectService; close() ends open watches (their clients resume elsewhere). */
-export function registerObjectService(server: grpc.Server, node: ApiNode, options: ObjectServiceOptions): ApiService {
+/** What registerObjectService returns: the service, and the registry other services build on. */
+export interface ObjectServiceHandle extends ApiService {
+  readonly registry: ObjectRegistry;
+  readonly caches: WatchCaches;
+}
+
+export function registerObjectService(server: grpc.Server, node: ApiNode, options: ObjectServiceOptions): ObjectServiceHandle {
   const opts = compileApiOptions(options);
   const reg = new ObjectRegistry(node, compileRegistryOptions({ ...options.registry, logger: opts.logger }));
   const caches = new WatchCaches(reg);
@@ -113,6 +119,8 @@ export function registerObjectService(server: grpc.Server, node: ApiNode, option
   };
   server.addService(objectServiceDefinition(), handlers);
   return {
+    registry: reg,
+    caches,
     close: () => {
       lifecycle.stop();
       for (const s of [...sessions]) s.fail(new UnavailableError(`replica ${node.id} is shutting down; watch on another replica`));

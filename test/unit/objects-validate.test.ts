@@ -219,7 +219,13 @@ const CASES: Case[] = [
     name: 'container ports',
     kind: 'Pod',
     edit: (o) => (at(o, 'spec', 'containers', 0).ports = [{ containerPort: 70000 }]),
-    cause: 'spec.containers[0].ports[0].containerPort: must be between 1 and 65535 (got 70000)',
+    cause: 'spec.containers[0].ports[0].containerPort: must be between 0 and 65535 (got 70000)',
+  },
+  {
+    name: 'an unnamed port without a number',
+    kind: 'Pod',
+    edit: (o) => (at(o, 'spec', 'containers', 0).ports = [{ containerPort: 0 }]),
+    cause: 'spec.containers[0].ports[0].containerPort: required unless the port has a name (a named port with containerPort 0 or unset gets a free port) (got 0)',
   },
   {
     name: 'port names',

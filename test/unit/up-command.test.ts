@@ -21,11 +21,11 @@ function refusal(argv: string[]): string {
 }
 
 describe('parseUpArgs defaults and values', () => {
-  it('defaults to 3 replicas, no agents, NATS auto, .berth/local under the working directory, free ports', () => {
+  it('defaults to 3 replicas, 2 agents, NATS auto, .berth/local under the working directory, free ports', () => {
     expect(parseUpArgs([], CWD)).toEqual({
       dataDir: '/home/u/project/.berth/local',
       replicas: 3,
-      agents: 0,
+      agents: 2,
       nats: { mode: 'auto' },
       basePort: undefined,
     });
@@ -58,7 +58,7 @@ describe('parseUpArgs refusals name the flag', () => {
     [['--replicas', '2'], '--replicas: must be 1, 3 or 5 (got "2")'],
     [['--replicas', 'three'], '--replicas: must be 1, 3 or 5 (got "three")'],
     [['--replicas', '3.0'], '--replicas: must be 1, 3 or 5 (got "3.0")'],
-    [['--agents', '2'], '--agents: node agents are not part of this version yet (got 2)'],
+    [['--agents', '65'], '--agents: at most 64 on one machine (got 65)'],
     [['--agents=-1'], '--agents: must be an integer >= 0 (got "-1")'],
     [['--agents', 'x'], '--agents: must be an integer >= 0 (got "x")'],
     [['--base-port', '80'], '--base-port: must be an integer in 1024..65533 for 3 replicas (got "80")'],

@@ -43,13 +43,27 @@ export const portOrName: Rule = (c, v, p) => {
   c.bad(p, 'must be a port number or an IANA service name', v);
 };
 
-const containerPort = fields({
-  name: str(ianaSvcNameProblem),
-  containerPort: req(PORT),
-  hostPort: int(0, 65535),
-  protocol: PROTOCOL,
-  hostIP: str(ipProblem),
-});
+/**
+ * berth: a named port may leave containerPort 0 or unset, and the agent gives it a free port
+ * (PORT / BERTH_PORT_<NAME>, reported in the container's status). An unnamed port needs a number.
+ */
+const allocatedNeedsName: Check = (c, rec, path) => {
+  const port = own(rec, 'containerPort');
+  if ((port === undefined || port === null || port === 0) && !present(own(rec, 'name'))) {
+    c.bad(at(path, 'containerPort'), 'required unless the port has a name (a named port with containerPort 0 or unset gets a free port)', port ?? '');
+  }
+};
+
+const containerPort = fields(
+  {
+    name: str(ianaSvcNameProblem),
+    containerPort: int(0, 65535),
+    hostPort: int(0, 65535),
+    protocol: PROTOCOL,
+    hostIP: str(ipProblem),
+  },
+  allocatedNeedsName,
+);
 
 const FIELD_PATHS = [
   'metadata.name',

@@ -20,6 +20,9 @@ import { checkSize } from './size.js';
 const NAMESPACE = resolveKind('Namespace');
 
 /** Namespaces every cluster has, made by the leader, which cannot be deleted. */
+/** Kubernetes' default terminationGracePeriodSeconds. */
+const DEFAULT_POD_GRACE_SECONDS = 30;
+
 export const PROTECTED_NAMESPACES: readonly string[] = ['default', 'berth-system'];
 
 export interface Preconditions {
@@ -133,7 +136,9 @@ export class ObjectRegistry {
       const { kv, cur } = await this.current(kind, key, namespace, name, pre);
       const next = prepareUpdate(kind, cur, change(cloneJson(cur)));
       if (sameObject(cur, next)) return { object: cur, changed: false };
-      const gone = next.metadata.deletionTimestamp !== undefined && (next.metadata.finalizers ?? []).length === 0;
+      // A pod still in its grace period stays until its agent (or a force delete) removes it.
+      const graceful = kind.kind === 'Pod' && Number(next.metadata.deletionGracePeriodSeconds ?? 0) > 0;
+      const gone = next.metadata.deletionTimestamp !== undefined && (next.metadata.finalizers ?? []).length === 0 && !graceful;
       const value = encodeObject(next);
       if (!gone) checkSize(kind, next, value, this.opts.maxObjectBytes);
       if (dryRun) return { object: next, changed: true };
@@ -153,12 +158,15 @@ export class ObjectRegistry {
     for (let attempt = 1; attempt <= this.opts.maxWriteRetries; attempt++) {
       const { kv, cur } = await this.current(kind, key, namespace, name, pre);
       if (kind.kind === 'Namespace' && PROTECTED_NAMESPACES.includes(name)) throw protectedNamespace(name);
-      const keep = kind.kind === 'Namespace' || (cur.metadata.finalizers ?? []).length > 0;
-      if (keep && cur.metadata.deletionTimestamp !== undefined) return { object: cur, pending: true };
+      const grace = podGrace(kind, cur, gracePeriodSeconds);
+      const keep = kind.kind === 'Namespace' || (cur.metadata.finalizers ?? []).length > 0 || grace > 0;
+      // A second delete may shorten a pod's grace period (as in Kubernetes), never lengthen it.
+      if (keep && cur.metadata.deletionTimestamp !== undefined && !(grace > 0 && grace < Number(cur.metadata.deletionGracePeriodSeconds ?? Infinity))) return { object: cur, pending: true };
       if (dryRun) return { object: cur, pending: keep };
-      const res = keep ? await this.markDeleted(kind, cur, kv, gracePeriodSeconds) : await this.txn([{ key, target: 'modRevision', op: '=', value: kv.modRevision }], [{ type: 'delete', key }]);
+      const graceKept = kind.kind === 'Pod' ? grace : gracePeriodSeconds;
+      const res = keep ? await this.markDeleted(kind, cur, kv, graceKept) : await this.txn([{ key, target: 'modRevision', op: '=', value: kv.modRevision }], [{ type: 'delete', key }]);
       if (res.succeeded === true && !keep) return { object: cur, pending: false };
-      if (res.succeeded === true) return { object: marked(kind, cur, this.opts.now(), gracePeriodSeconds, res.revision), pending: true };
+      if (res.succeeded === true) return { object: marked(kind, cur, this.opts.now(), graceKept, res.revision), pending: true };
     }
     throw busy(kind, name, this.opts.maxWriteRetries);
   }
@@ -167,6 +175,19 @@ export class ObjectRegistry {
     const next = marked(kind, cur, this.opts.now(), grace, 0);
     return this.txn([{ key: kv.key, target: 'modRevision', op: '=', value: kv.modRevision }], [{ type: 'put', key: kv.key, value: encodeObject(next) }]);
   }
+}
+
+/**
+ * How long a pod being deleted gets to stop: the request's grace period, else the pod's own
+ * terminationGracePeriodSeconds (30 by default). A pod bound to a node is only marked
+ * (deletionTimestamp) so that its agent can stop it gracefully and then remove it; an unbound pod,
+ * or a grace period of 0 (force), is removed at once. Other kinds: 0.
+ */
+function podGrace(kind: KindInfo, cur: KubeObject, requested: number | undefined): number {
+  if (kind.kind !== 'Pod') return 0;
+  const spec = (cur.spec ?? {}) as { nodeName?: string; terminationGracePeriodSeconds?: number };
+  if (spec.nodeName === undefined || spec.nodeName === '') return 0;
+  return requested ?? spec.terminationGracePeriodSeconds ?? DEFAULT_POD_GRACE_SECONDS;
 }
 
 /** `cur` with its deletion under way: a deletionTimestamp, and Terminating for a namespace. */

@@ -1,0 +1,74 @@
+// Pod status from agents, written to the store. Reports for the same pod coalesce (only the
+// newest is written), writes in flight are bounded, and a report is written only when it
+// changes the stored status (the registry skips identical writes), so that a quiet node costs
+// nothing. A node can only write the status of pods bound to it.
+import type { KubeObject } from '../../client/index.js';
+import { BerthError, isBerthError, resolveKind } from '../../client/index.js';
+import type { ObjectRegistry } from '../api/index.js';
+import type { CompiledNodeServiceOptions } from './options.js';
+
+const POD = resolveKind('Pod');
+/** Most pods with a report waiting; beyond, reports are dropped (the agent resends on reconnect). */
+const MAX_PENDING_REPORTS = 65_536;
+/** Wait before writing again a report that failed for a transient reason. */
+const RETRY_DELAY_MS = 500;
+
+interface Report {
+  readonly node: string;
+  readonly pod: KubeObject;
+}
+
+export class PodStatusWriter {
+  private readonly pending = new Map<string, Report>();
+  private inFlight = 0;
+  private dropped = 0;
+
+  constructor(
+    private readonly reg: ObjectRegistry,
+    private readonly opts: CompiledNodeServiceOptions,
+  ) {}
+
+  submit(node: string, pod: KubeObject): void {
+    const uid = pod.metadata.uid ?? '';
+    if (!this.pending.has(uid) && this.pending.size >= MAX_PENDING_REPORTS) {
+      if (this.dropped++ % 1000 === 0) this.opts.logger.warn({ node, dropped: this.dropped }, 'pod status reports dropped: too many waiting');
+      return;
+    }
+    // Delete first so that the newest report goes to the back of the queue.
+    this.pending.delete(uid);
+    this.pending.set(uid, { node, pod });
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.opts.maxStatusWritesInFlight && this.pending.size > 0) {
+      const [uid, report] = this.pending.entries().next().value as [string, Report];
+      this.pending.delete(uid);
+      this.inFlight++;
+      void this.write(report).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+    }
+  }
+
+  private async write({ node, pod }: Report): Promise<void> {
+    const md = pod.metadata;
+    try {
+      await this.reg.modify(POD, md.namespace, String(md.name), { uid: md.uid ?? '' }, (cur) => {
+        const bound = ((cur.spec ?? {}) as { nodeName?: string }).nodeName;
+        if (bound !== node) throw new BerthError('PERMISSION_DENIED', `node ${node} cannot report the status of pod ${String(md.namespace)}/${String(md.name)}, which is bound to ${bound ?? 'no node'}`);
+        return { ...cur, status: { ...(cur.status ?? {}), ...(pod.status ?? {}) } };
+      });
+    } catch (err) {
+      const gone = isBerthError(err, 'NOT_FOUND') || isBerthError(err, 'CONFLICT') || isBerthError(err, 'PERMISSION_DENIED');
+      if (isBerthError(err, 'UNAVAILABLE') || isBerthError(err, 'TIMEOUT')) {
+        // Transient: try again unless a newer report came in meanwhile.
+        setTimeout(() => {
+          if (!this.pending.has(md.uid ?? '')) this.submit(node, pod);
+        }, RETRY_DELAY_MS).unref();
+      }
+      this.opts.logger[gone ? 'debug' : 'warn']({ node, pod: `${String(md.namespace)}/${String(md.name)}`, err }, 'pod status not written');
+    }
+  }
+}
