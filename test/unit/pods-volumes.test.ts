@@ -1,0 +1,151 @@
+// Proves that volumes are made on the host as the pod spec asks: ConfigMap and Secret files (keys,
+// items, modes, base64 content), rewrites that replace changed files and drop stale ones, optional
+// objects that may be missing, hostPath type checks, and emptyDir directories.
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { KubeObject } from '../../client/index.js';
+import type { SourceKind } from '../../node/pods/env.js';
+import { prepareVolume, writeFiles } from '../../node/pods/volumes.js';
+import type { VolumeContext } from '../../node/pods/volumes.js';
+
+let dir: string;
+let objects: Map<string, KubeObject>;
+
+function ctx(maxFiles = 100): VolumeContext {
+  return { podDir: join(dir, 'pod'), lookup: (kind: SourceKind, name: string) => Promise.resolve(objects.get(`${kind}/${name}`)), maxFiles };
+}
+
+function cm(name: string, data: Record<string, string>, binaryData?: Record<string, string>): KubeObject {
+  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data, ...(binaryData ? { binaryData } : {}) };
+}
+
+async function mode(path: string): Promise<number> {
+  return (await stat(path)).mode & 0o777;
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'berth-pods-volumes-'));
+  objects = new Map();
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('configMap and secret volumes', () => {
+  it('writes one file per key with the default mode 0644, binaryData decoded', async () => {
+    objects.set('ConfigMap/cfg', cm('cfg', { 'app.conf': 'a=1\n', other: 'x' }, { 'logo.bin': Buffer.from([0, 1, 2]).toString('base64') }));
+    const r = await prepareVolume({ name: 'config', configMap: { name: 'cfg' } }, ctx());
+    expect(r).toEqual({ ok: true, volume: { name: 'config', hostPath: join(dir, 'pod', 'volumes', 'config') } });
+    const vdir = join(dir, 'pod', 'volumes', 'config');
+    expect((await readdir(vdir)).sort()).toEqual(['app.conf', 'logo.bin', 'other']);
+    expect(await readFile(join(vdir, 'app.conf'), 'utf8')).toBe('a=1\n');
+    expect([...(await readFile(join(vdir, 'logo.bin')))]).toEqual([0, 1, 2]);
+    expect(await mode(join(vdir, 'app.conf'))).toBe(0o644);
+  });
+
+  it('maps items to paths (nested too) with their own modes over defaultMode', async () => {
+    objects.set('ConfigMap/cfg', cm('cfg', { a: 'A', b: 'B', c: 'C' }));
+    const r = await prepareVolume({ name: 'v', configMap: { name: 'cfg', defaultMode: 0o600, items: [{ key: 'a', path: 'conf/a.txt' }, { key: 'b', path: 'b.sh', mode: 0o755 }] } }, ctx());
+    expect(r.ok).toBe(true);
+    const vdir = join(dir, 'pod', 'volumes', 'v');
+    expect(await readFile(join(vdir, 'conf', 'a.txt'), 'utf8')).toBe('A');
+    expect(await mode(join(vdir, 'conf', 'a.txt'))).toBe(0o600);
+    expect(await mode(join(vdir, 'b.sh'))).toBe(0o755);
+    expect((await readdir(vdir)).sort()).toEqual(['b.sh', 'conf']);
+  });
+
+  it('refuses an item whose key is missing, or whose path escapes the volume', async () => {
+    objects.set('ConfigMap/cfg', cm('cfg', { a: 'A' }));
+    await expect(prepareVolume({ name: 'v', configMap: { name: 'cfg', items: [{ key: 'zz', path: 'z' }] } }, ctx())).resolves.toEqual({ ok: false, message: 'configmap "cfg" has no key "zz"' });
+    const esc = await prepareVolume({ name: 'v', configMap: { name: 'cfg', items: [{ key: 'a', path: '../a' }] } }, ctx());
+    expect(esc.ok).toBe(false);
+  });
+
+  it('decodes Secret data from base64', async () => {
+    objects.set('Secret/creds', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds' }, data: { token: Buffer.from('t0k3n').toString('base64') } });
+    const r = await prepareVolume({ name: 's', secret: { secretName: 'creds', defaultMode: 0o400 } }, ctx());
+    expect(r.ok).toBe(true);
+    expect(await readFile(join(dir, 'pod', 'volumes', 's', 'token'), 'utf8')).toBe('t0k3n');
+    expect(await mode(join(dir, 'pod', 'volumes', 's', 'token'))).toBe(0o400);
+  });
+
+  it('reports a missing object, and makes an empty directory for a missing optional one', async () => {
+    await expect(prepareVolume({ name: 'v', configMap: { name: 'cfg' } }, ctx())).resolves.toEqual({ ok: false, message: 'configmap "cfg" not found' });
+    await expect(prepareVolume({ name: 'v', secret: { secretName: 'creds' } }, ctx())).resolves.toEqual({ ok: false, message: 'secret "creds" not found' });
+    const r = await prepareVolume({ name: 'v', configMap: { name: 'cfg', optional: true } }, ctx());
+    expect(r.ok).toBe(true);
+    expect(await readdir(join(dir, 'pod', 'volumes', 'v'))).toEqual([]);
+  });
+
+  it('rewrites changed content and deletes keys that went away', async () => {
+    objects.set('ConfigMap/cfg', cm('cfg', { a: 'one', b: 'two' }));
+    await prepareVolume({ name: 'v', configMap: { name: 'cfg' } }, ctx());
+    objects.set('ConfigMap/cfg', cm('cfg', { a: 'ONE' }));
+    await prepareVolume({ name: 'v', configMap: { name: 'cfg' } }, ctx());
+    const vdir = join(dir, 'pod', 'volumes', 'v');
+    expect(await readdir(vdir)).toEqual(['a']);
+    expect(await readFile(join(vdir, 'a'), 'utf8')).toBe('ONE');
+  });
+
+  it('refuses more keys than maxVolumeFiles (the bound)', async () => {
+    objects.set('ConfigMap/cfg', cm('cfg', { a: '1', b: '2', c: '3' }));
+    expect((await prepareVolume({ name: 'v', configMap: { name: 'cfg' } }, ctx(3))).ok).toBe(true);
+    const over = await prepareVolume({ name: 'v', configMap: { name: 'cfg' } }, ctx(2));
+    expect(over).toEqual({ ok: false, message: 'configmap "cfg" has 3 keys; a volume writes at most 2' });
+  });
+
+  it('replaces a file by rename: an open reader keeps the old content', async () => {
+    const vdir = join(dir, 'w');
+    await writeFiles(vdir, new Map([['f', { data: Buffer.from('old'), mode: 0o644 }]]));
+    const before = (await stat(join(vdir, 'f'))).ino;
+    await writeFiles(vdir, new Map([['f', { data: Buffer.from('new'), mode: 0o644 }]]));
+    expect((await stat(join(vdir, 'f'))).ino).not.toBe(before);
+    expect(await readFile(join(vdir, 'f'), 'utf8')).toBe('new');
+    expect(await readdir(vdir)).toEqual(['f']);
+  });
+});
+
+describe('hostPath volumes', () => {
+  it('uses the path itself and checks its type', async () => {
+    const d = join(dir, 'host-dir');
+    const f = join(dir, 'host-file');
+    expect(await prepareVolume({ name: 'h', hostPath: { path: d, type: 'DirectoryOrCreate' } }, ctx())).toEqual({ ok: true, volume: { name: 'h', hostPath: d } });
+    expect((await stat(d)).isDirectory()).toBe(true);
+    expect((await prepareVolume({ name: 'h', hostPath: { path: d, type: 'Directory' } }, ctx())).ok).toBe(true);
+    expect((await prepareVolume({ name: 'h', hostPath: { path: f, type: 'FileOrCreate' } }, ctx())).ok).toBe(true);
+    expect((await stat(f)).isFile()).toBe(true);
+    await writeFile(f, 'x');
+    expect((await prepareVolume({ name: 'h', hostPath: { path: f, type: 'File' } }, ctx())).ok).toBe(true);
+    expect((await prepareVolume({ name: 'h', hostPath: { path: join(dir, 'nothing'), type: '' } }, ctx())).ok).toBe(true);
+  });
+
+  it('fails a check with a message naming the path', async () => {
+    const f = join(dir, 'a-file');
+    await writeFile(f, 'x');
+    await expect(prepareVolume({ name: 'h', hostPath: { path: f, type: 'Directory' } }, ctx())).resolves.toEqual({
+      ok: false,
+      message: `hostPath type check failed: ${f} is not a directory (volume "h", type Directory)`,
+    });
+    const missing = await prepareVolume({ name: 'h', hostPath: { path: join(dir, 'none'), type: 'File' } }, ctx());
+    expect(missing).toMatchObject({ ok: false, message: expect.stringContaining('does not exist') });
+    expect((await prepareVolume({ name: 'h', hostPath: { path: 'relative', type: '' } }, ctx())).ok).toBe(false);
+    expect((await prepareVolume({ name: 'h', hostPath: { path: f, type: 'Weird' } }, ctx())).ok).toBe(false);
+  });
+});
+
+describe('emptyDir and other volumes', () => {
+  it('makes a directory under the pod (medium Memory too, with a note)', async () => {
+    expect(await prepareVolume({ name: 'scratch', emptyDir: {} }, ctx())).toEqual({ ok: true, volume: { name: 'scratch', hostPath: join(dir, 'pod', 'volumes', 'scratch') } });
+    const mem = await prepareVolume({ name: 'mem', emptyDir: { medium: 'Memory' } }, ctx());
+    expect(mem).toMatchObject({ ok: true, volume: { hostPath: join(dir, 'pod', 'volumes', 'mem'), note: expect.stringContaining('Memory') } });
+    expect((await stat(join(dir, 'pod', 'volumes', 'mem'))).isDirectory()).toBe(true);
+  });
+
+  it('refuses a volume source the process runtime cannot provide', async () => {
+    const r = await prepareVolume({ name: 'p', persistentVolumeClaim: { claimName: 'x' } }, ctx());
+    expect(r).toMatchObject({ ok: false, message: expect.stringContaining('persistentVolumeClaim volumes are not supported') });
+  });
+});
