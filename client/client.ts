@@ -1,10 +1,11 @@
 // connect(): the SDK's entry point. A Client talks to one replica at a time out of the servers
-// it was given and moves to another when that one fails (see retry.ts). Besides `kv` and
-// `cluster`, it has the object calls (create, get, list, ..., watch, informer) as its own methods.
+// it was given and moves to another when that one fails (see retry.ts). Besides `kv`, `cluster`
+// and `nodes`, it has the object calls (create, get, list, ..., watch, informer) as its own methods.
 import { homedir } from 'node:os';
 import { ClusterClient } from './cluster.js';
 import { EndpointPool } from './endpoints.js';
 import { KvClient } from './kv.js';
+import { NodeClient } from './nodes.js';
 import { ObjectClient } from './objects/object-client.js';
 import type {
   ApplyOptions,
@@ -34,6 +35,8 @@ export function processEnvironment(): ConnectEnvironment {
 export class Client implements ObjectApi {
   readonly kv: KvClient;
   readonly cluster: ClusterClient;
+  /** Logs, exec, usage, cordon and drain (see nodes.ts). */
+  readonly nodes: NodeClient;
   readonly options: CompiledConnectOptions;
   private readonly pool: EndpointPool;
   private readonly objects: ObjectClient;
@@ -45,6 +48,7 @@ export class Client implements ObjectApi {
     this.kv = new KvClient(this.pool, this.options);
     this.cluster = new ClusterClient(this.pool, this.options);
     this.objects = new ObjectClient(this.pool, this.options);
+    this.nodes = new NodeClient(this.pool, this.options, this.objects);
   }
 
   create<T extends KubeObject = KubeObject>(obj: T, options?: WriteOptions): Promise<T> {
@@ -90,6 +94,7 @@ export class Client implements ObjectApi {
   /** Closes every connection, watch and informer; calls in flight fail with CANCELLED or UNAVAILABLE. */
   close(): void {
     this.objects.close();
+    this.nodes.close();
     this.pool.close();
   }
 }

@@ -24,6 +24,23 @@ export { loadClientConfig, writeClientConfig, renderClientConfig, defaultClientC
 export type { ClientConfig } from './config.js';
 export type { KvClient } from './kv.js';
 export type { ClusterClient } from './cluster.js';
+export type { NodeClient } from './nodes.js';
+export { MAX_EXEC_COLLECT_BYTES, DEFAULT_DRAIN_TIMEOUT_MS, DRAIN_POLL_INTERVAL_MS } from './nodes.js';
+export type {
+  ClusterUsage,
+  ContainerUsage,
+  DrainOptions,
+  DrainProgress,
+  DrainResult,
+  ExecCollectOptions,
+  ExecOptions,
+  ExecOutput,
+  ExecResult,
+  LogsOptions,
+  NodeUsage,
+  PodUsage,
+  ResourceUsage,
+} from './nodes.js';
 export type { WatchStream } from './watch.js';
 export type {
   ClusterStatus,

@@ -1,6 +1,6 @@
 // The shape of a CLI command and what it gets to run: its parsed flags, its arguments, a client
 // (connected on first use to the --server addresses or the config file) and the terminal.
-import type { ClusterOverview, ClusterStatus, KvClient, Member, ObjectApi } from '../index.js';
+import type { ClusterOverview, ClusterStatus, KvClient, Member, NodeClient, ObjectApi } from '../index.js';
 import type { FlagValue, OptionSpecs } from './args.js';
 
 /** Where the CLI reads and writes; tests give their own. */
@@ -12,6 +12,13 @@ export interface CliIo {
   onInterrupt(handler: () => void): () => void;
   /** All of standard input, for `-f -`. Without it, `-f -` is refused. */
   readStdin?(): Promise<string>;
+  /**
+   * Standard input as bytes (`exec -i`), reading no more than `maxBytes` + 1 of it: a longer
+   * result means there was more. Without it, readStdin is used.
+   */
+  readStdinBytes?(maxBytes: number): Promise<Uint8Array>;
+  /** Raw bytes to standard error (`exec`); without it, they are decoded as UTF-8 for stderr(). */
+  stderrBytes?(data: Uint8Array): void;
   /** The clock for ages in tables, in ms since the epoch. @default Date.now */
   now?(): number;
 }
@@ -28,10 +35,15 @@ export interface CliClusterApi {
   transferLeader(to: string): Promise<void>;
 }
 
+/** The node calls the CLI makes (the SDK's client.nodes). */
+export type CliNodeApi = Pick<NodeClient, 'logs' | 'exec' | 'usage' | 'cordon' | 'uncordon' | 'drain'>;
+
 /** What commands use of the SDK's Client; tests pass an in-memory one through RunCliOptions. */
 export interface CliClient extends ObjectApi {
   readonly kv: Pick<KvClient, 'range' | 'put' | 'delete' | 'watch'>;
   readonly cluster: CliClusterApi;
+  /** The SDK's client has it; without it, the node verbs (logs, exec, top, cordon, drain) fail. */
+  readonly nodes?: CliNodeApi;
   close(): void;
 }
 
@@ -44,6 +56,8 @@ export interface ConnectTarget {
 export interface CommandContext {
   readonly values: Readonly<Record<string, FlagValue>>;
   readonly positionals: readonly string[];
+  /** The command's arguments as given (after its name): `exec` finds its `--` there. */
+  readonly argv: readonly string[];
   readonly io: CliIo;
   client(): CliClient;
 }

@@ -57,6 +57,8 @@ async function waitGone(ctx: CommandContext, api: ObjectApi, t: DeleteTarget, fr
 
 interface DeleteFlags {
   readonly gracePeriodSeconds: number | undefined;
+  /** --force with a grace period of 0: removed at once, printed as "force deleted". */
+  readonly force: boolean;
   readonly dryRun: boolean;
   readonly wait: boolean;
   readonly ignoreNotFound: boolean;
@@ -75,7 +77,7 @@ async function deleteOne(ctx: CommandContext, api: ObjectApi, t: DeleteTarget, f
     });
     const finalizers = res.object.metadata?.finalizers ?? [];
     if (f.names) ctx.io.stdout(`${objectRef({ ...res.object, kind: t.kind.kind, apiVersion: t.kind.apiVersion })}\n`);
-    else if (!res.pending) ctx.io.stdout(`${ref} deleted${suffix}\n`);
+    else if (!res.pending) ctx.io.stdout(`${ref} ${f.force ? 'force deleted' : 'deleted'}${suffix}\n`);
     else ctx.io.stdout(`${ref} marked for deletion${finalizers.length > 0 ? ` (finalizers: ${finalizers.join(', ')})` : ''}${suffix}\n`);
     if (!res.pending || !f.wait || f.dryRun) return true;
     if (await waitGone(ctx, api, t, res.object.metadata?.resourceVersion)) {
@@ -92,15 +94,39 @@ async function deleteOne(ctx: CommandContext, api: ObjectApi, t: DeleteTarget, f
   }
 }
 
+/** kubectl's warning for --force --grace-period=0. */
+export const IMMEDIATE_DELETION_WARNING =
+  'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n';
+
+/**
+ * The grace period that --grace-period, --now and --force make, kubectl's way: --now is 1 second
+ * (and excludes --grace-period); --force alone is 0, and with a grace period above 0 is refused.
+ */
+function gracePeriod(ctx: CommandContext): { gracePeriodSeconds: number | undefined; force: boolean } {
+  let grace = intFlag('grace-period', ctx.values['grace-period'], 0);
+  const force = ctx.values['force'] === true;
+  if (ctx.values['now'] === true) {
+    if (grace !== undefined) throw new UsageError('--now and --grace-period cannot be given together (--now is --grace-period=1)');
+    if (force) throw new UsageError('--now and --force cannot be given together (--force deletes at once, --now waits 1 second)');
+    grace = 1;
+  }
+  if (force && grace !== undefined && grace > 0) throw new UsageError(`--force and --grace-period greater than 0 cannot be given together (got --grace-period=${grace})`);
+  if (force) grace = 0;
+  return { gracePeriodSeconds: grace, force };
+}
+
 export const deleteCommand: LeafCommand = {
   name: 'delete',
   summary: 'Delete objects by name, by selector, or as listed in manifest files',
-  usage: 'delete KIND NAME... | KIND/NAME... | KIND -l SEL | -f FILE [-n NS] [--grace-period N] [--wait=false] [--ignore-not-found]',
+  usage: 'delete KIND NAME... | KIND/NAME... | KIND -l SEL | -f FILE [-n NS] [--grace-period N | --now | --force] [--wait=false] [--ignore-not-found]',
   help: `  -f, --filename PATH        delete the objects of these manifests (repeatable; - for stdin)
   -l, --selector SEL         every object of KIND with these labels
   --all                      every object of KIND in the namespace
 ${NAMESPACE_HELP}
   --grace-period N           seconds a pod gets to stop (default: the object's own)
+  --now                      a grace period of 1 second: stop at once, gracefully
+  --force                    remove at once (--grace-period=0), without waiting for the pod's
+                             containers to stop: they may go on running on their node for a while
   --wait=false               return once deletion has started, without waiting for finalizers
   --ignore-not-found         an object that does not exist is not an error
   --dry-run                  check, but delete nothing
@@ -117,6 +143,8 @@ ${KINDS_HELP}`,
     all: { type: 'boolean' },
     namespace: { type: 'string', short: 'n' },
     'grace-period': { type: 'string' },
+    now: { type: 'boolean' },
+    force: { type: 'boolean' },
     wait: { type: 'boolean' },
     'ignore-not-found': { type: 'boolean' },
     'dry-run': { type: 'boolean' },
@@ -124,14 +152,16 @@ ${KINDS_HELP}`,
   },
   args: ['[KIND]', '[NAME...]'],
   async run(ctx) {
+    const grace = gracePeriod(ctx);
     const flags: DeleteFlags = {
-      gracePeriodSeconds: intFlag('grace-period', ctx.values['grace-period'], 0),
+      ...grace,
       dryRun: ctx.values['dry-run'] === true,
       wait: ctx.values['wait'] !== false,
       ignoreNotFound: ctx.values['ignore-not-found'] === true,
       names: writeFormat(ctx, ['name'] as const) === 'name',
     };
     const namespace = namespaceFlag(ctx) ?? 'default';
+    if (grace.force && grace.gracePeriodSeconds === 0) ctx.io.stderr(IMMEDIATE_DELETION_WARNING);
     const api: ObjectApi = ctx.client();
     let failed = false;
     for (const t of await deleteTargets(ctx, api, namespace)) {

@@ -8,18 +8,24 @@ import { Client } from '../index.js';
 import { UsageError, expectArgs, parseFlags, parseServers, stringFlag } from './args.js';
 import { clusterGroup } from './cluster-commands.js';
 import type { CliClient, CliCommand, CliIo, CommandGroup, ConnectTarget, LeafCommand } from './command.js';
+import { execCommand } from './exec-command.js';
 import { kvGroup } from './kv-commands.js';
+import { logsCommand } from './logs-command.js';
+import { nodeCommands } from './node-commands.js';
 import { createGroup, objectCommands } from './object-commands.js';
 import { reportError } from './output.js';
 import { versionCommand } from './version-command.js';
 
-export type { CliClient, CliClusterApi, CliCommand, CliIo, ConnectTarget } from './command.js';
+export type { CliClient, CliClusterApi, CliCommand, CliIo, CliNodeApi, ConnectTarget } from './command.js';
 export { UsageError } from './args.js';
 
 const GROUPS: readonly CommandGroup[] = [createGroup, kvGroup, clusterGroup];
 
+/** The verbs about pods' containers and nodes: logs, exec, top, cordon, uncordon, drain. */
+const WORKLOAD_VERBS: readonly LeafCommand[] = [logsCommand, execCommand, ...nodeCommands];
+
 /** Verbs at the top level, kubectl's way: `berth get pods`. */
-const VERBS: readonly LeafCommand[] = [...objectCommands, versionCommand];
+const VERBS: readonly LeafCommand[] = [...objectCommands, ...WORKLOAD_VERBS, versionCommand];
 
 const GLOBAL_HELP = `Global flags:
   --server ADDRS       replicas to talk to, comma-separated host:port (default: $BERTH_SERVER)
@@ -50,6 +56,18 @@ export function processIo(): CliIo {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString('utf8');
     },
+    async readStdinBytes(maxBytes) {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of process.stdin) {
+        chunks.push(chunk as Buffer);
+        size += (chunk as Buffer).length;
+        // Past the bound, the rest is not read: the caller refuses the input anyway.
+        if (size > maxBytes) break;
+      }
+      return Buffer.concat(chunks);
+    },
+    stderrBytes: (data) => void process.stderr.write(data),
     now: () => Date.now(),
   };
 }
@@ -67,6 +85,9 @@ Usage: berth [--server ADDRS] COMMAND [ARGS] [flags]
 
 Object commands:
 ${rowsOf([...objectCommands, createGroup])}
+
+Pod and node commands:
+${rowsOf(WORKLOAD_VERBS)}
 
 Cluster commands:
 ${rowsOf(cluster)}
@@ -159,7 +180,7 @@ async function runLeaf(leaf: LeafCommand, argv: string[], globals: Globals, io: 
   const open = options.connect ?? sdkConnect(io);
   let client: CliClient | undefined;
   try {
-    return await leaf.run({ values, positionals, io, client: () => (client ??= open(target)) });
+    return await leaf.run({ values, positionals, argv, io, client: () => (client ??= open(target)) });
   } finally {
     client?.close();
   }

@@ -229,9 +229,9 @@ describe('config, cluster and other kinds', () => {
     );
     const cordoned = obj('Node', 'v1', 'node-2', { spec: { unschedulable: true }, status: { conditions: [{ type: 'Ready', status: 'False' }] } }, { namespace: undefined });
     expect(rows('no', [node, cordoned], true)).toEqual([
-      ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION', 'INTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'],
-      ['node-1', 'Ready', 'control-plane,worker', '5h', 'berth-0.1.0', '192.168.1.10', 'Debian 12', '6.1.0', 'containerd://1.7'],
-      ['node-2', 'NotReady,SchedulingDisabled', '<none>', '5h', '', '<none>', '<unknown>', '<unknown>', '<unknown>'],
+      ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION', 'INTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME', 'CPU', 'MEMORY', 'PODS'],
+      ['node-1', 'Ready', 'control-plane,worker', '5h', 'berth-0.1.0', '192.168.1.10', 'Debian 12', '6.1.0', 'containerd://1.7', '<unknown>', '<unknown>', '<unknown>'],
+      ['node-2', 'NotReady,SchedulingDisabled', '<none>', '5h', '', '<none>', '<unknown>', '<unknown>', '<unknown>', '<unknown>', '<unknown>', '<unknown>'],
     ]);
   });
 

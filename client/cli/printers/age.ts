@@ -42,3 +42,18 @@ export function timeOf(timestamp: unknown): number | undefined {
   const t = typeof timestamp === 'string' ? Date.parse(timestamp) : NaN;
   return Number.isNaN(t) ? undefined : t;
 }
+
+const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: S, m: M, h: H };
+
+/**
+ * A duration as kubectl's flags take it, in ms: Go's form (`90s`, `5m`, `1h30m`, `500ms`), or a
+ * bare number of seconds. undefined when it is neither.
+ */
+export function parseDuration(text: string): number | undefined {
+  const t = text.trim();
+  if (/^\d+$/.test(t)) return Number(t) * S;
+  if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(t)) return undefined;
+  let total = 0;
+  for (const m of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) total += Number(m[1]) * (UNIT_MS[m[2] as string] ?? 0);
+  return Math.round(total);
+}

@@ -46,7 +46,7 @@ export function nodeRoles(node: KubeObject): string {
   return roles.size > 0 ? [...roles].sort().join(',') : '<none>';
 }
 
-function nodeAddress(node: KubeObject, type: string): string {
+export function nodeAddress(node: KubeObject, type: string): string {
   const a = list(at(node, 'status', 'addresses')).find((x) => at(x, 'type') === type);
   return str(at(a, 'address')) || '<none>';
 }
@@ -54,10 +54,12 @@ function nodeAddress(node: KubeObject, type: string): string {
 export const nodePrinter: KindPrinter = {
   headers: ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'],
   row: (node, now) => [nameOf(node), nodeStatus(node), nodeRoles(node), created(node, now), str(at(node, 'status', 'nodeInfo', 'kubeletVersion')) || ''],
-  wideHeaders: ['INTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'],
+  wideHeaders: ['INTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME', 'CPU', 'MEMORY', 'PODS'],
   wide: (node) => [
     nodeAddress(node, 'InternalIP'),
     ...['osImage', 'kernelVersion', 'containerRuntimeVersion'].map((f) => str(at(node, 'status', 'nodeInfo', f)) || '<unknown>'),
+    // Capacity, as the agent registered it.
+    ...['cpu', 'memory', 'pods'].map((r) => str(at(node, 'status', 'capacity', r)) || '<unknown>'),
   ],
 };
 

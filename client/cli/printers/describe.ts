@@ -5,6 +5,7 @@ import { stringify as toYaml } from 'yaml';
 import { findKind } from '../../index.js';
 import type { KubeObject } from '../../index.js';
 import { eventAge, eventLastSeen, eventSource } from './cluster.js';
+import { describeNode } from './describe-node.js';
 import { DescribeWriter } from './describe-writer.js';
 import { at, containers, formatMap, formatSelector, list, num, record, str, stringMap } from './fields.js';
 import { podStatus } from './pods.js';
@@ -17,6 +18,10 @@ export interface DescribeInput {
   readonly events?: readonly KubeObject[];
   /** For a Service: its Endpoints object, when there is one. */
   readonly endpoints?: KubeObject;
+  /** For a Node: its non-terminated pods, when they could be listed. */
+  readonly pods?: readonly KubeObject[];
+  /** For a Node: its resource usage as the leader last heard it, when known. */
+  readonly usage?: { readonly cpuMillicores: number; readonly memoryBytes: number };
   readonly now: number;
 }
 
@@ -240,6 +245,7 @@ export function describeObject(input: DescribeInput): string {
   if (kind === 'Pod') describePod(w, obj);
   else if (kind === 'Deployment') describeDeployment(w, obj);
   else if (kind === 'Service') describeService(w, obj, input.endpoints);
+  else if (kind === 'Node') describeNode(w, obj, input);
   else describeGeneric(w, obj);
   if (kind !== 'Event') events(w, input.events, input.now);
   return w.render();
