@@ -124,8 +124,30 @@ export class NodeLiveness {
       const e = this.entry(name, now);
       e.ready = readyStatus(node) === 'True';
     }
-    for (const name of [...this.entries.keys()]) if (!names.has(name) && !this.entries.get(name)!.connected) this.entries.delete(name);
+    for (const name of [...this.entries.keys()]) {
+      if (names.has(name) || this.entries.get(name)!.connected) continue;
+      this.entries.delete(name);
+      if (!fresh) await this.collectPodsOf(name);
+    }
     this.relistAtMs = now + NODE_RELIST_MS;
+  }
+
+  /**
+   * A Node that existed was deleted: its pods cannot be stopped by anyone, so they are removed
+   * (force-deleted), as Kubernetes' pod garbage collector does, and their controllers replace them.
+   */
+  private async collectPodsOf(node: string): Promise<void> {
+    for (const pod of await this.podsOn(node)) {
+      const ns = pod.metadata.namespace;
+      const name = String(pod.metadata.name);
+      try {
+        await this.reg.delete(POD, ns, name, { uid: pod.metadata.uid ?? '' }, false, 0);
+        this.reg.opts.logger.warn({ component: 'node-lifecycle', node, pod: `${ns}/${name}` }, 'removed a pod of a deleted node');
+        void recordEvent(this.reg, { object: pod, reason: 'NodeDeleted', type: 'Warning', component: 'node-lifecycle', message: `Deleted Pod ${ns}/${name}: its node ${node} no longer exists` });
+      } catch (err) {
+        if (!isBerthError(err, 'NOT_FOUND') && !isBerthError(err, 'CONFLICT')) throw err;
+      }
+    }
   }
 
   private async judge(name: string, e: Entry, now: number): Promise<void> {

@@ -207,5 +207,10 @@ describe('NodeService', () => {
     const node = await client.get('Node', 'n5');
     expect(((node.spec as { taints?: unknown[] } | undefined)?.taints ?? []).length).toBe(0);
     back.close();
-  }, 60_000);
+
+    // Deleting the Node removes the pods bound to it (nobody is left to stop them).
+    await waitFor(async () => readyOf(await client.get('Node', 'n5')) === 'Unknown', { what: 'n5 NotReady again', timeoutMs: 15_000 });
+    await client.delete('Node', 'n5');
+    await waitFor(async () => (await client.get('Pod', 'stayer', { namespace: 'default' }).catch(() => undefined)) === undefined, { what: 'stayer removed', timeoutMs: 20_000, intervalMs: 200 });
+  }, 90_000);
 });
