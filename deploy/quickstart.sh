@@ -54,7 +54,13 @@ if running && [ -f "$config" ]; then
 berth quickstart: $applied. In another terminal:
   cd $ROOT
   export BERTH_CONFIG=$config
-  npx berth get all -n demo                           # the Deployment, its ReplicaSet and Pods, the Service
+  npx berth get nodes -o wide                         # the agents' nodes: status, capacity, runtime
+  npx berth apply -f deploy/examples/hello-pod.yaml   # a pod on node-1 (a Node HTTP server)
+  npx berth get pods -o wide                          # Running, Ready, its IP and node
+  npx berth logs hello                                # what it printed
+  npx berth exec hello -- sh -c 'echo \$PORT'          # a command in its environment
+  npx berth top pods                                  # cpu and memory from the agents' heartbeats
+  npx berth get all -n demo                           # the Deployment and the Service
   npx berth get deploy web -n demo -o yaml            # the object as stored, with its status
   npx berth get configmap web-config -n demo -o yaml  # the settings the pods get as environment
   npx berth apply -f $APP         # again: unchanged; edit replicas: and apply to scale

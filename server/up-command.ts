@@ -185,7 +185,7 @@ function printBanner(cluster: UpCluster, layout: Layout): void {
   out(`  export BERTH_CONFIG=${layout.configFile}`);
   out('  npx berth cluster status');
   out('  npx berth get nodes');
-  out('  npx berth apply -f deploy/examples/web.yaml && npx berth get deploy,pods -n demo');
+  out('  npx berth apply -f deploy/examples/hello-pod.yaml && npx berth get pods -o wide && npx berth logs hello');
   out(`Logs: ${layout.logDir}   Ctrl-C stops the cluster.`);
 }
 
