@@ -67,7 +67,10 @@ export function isSameProcessAlive(pid: number, startTimeTicks: number): boolean
 }
 
 /** The live (non-zombie) processes of a process group, started no earlier than `minStartTicks`. */
-export async function processGroupMembers(pgid: number, minStartTicks = 0): Promise<ProcStat[]> {
+/** A scan of every process under way: concurrent callers share it instead of each reading /proc. */
+let scanning: Promise<ProcStat[]> | undefined;
+
+async function scanAll(): Promise<ProcStat[]> {
   let names: string[];
   try {
     names = await readdir('/proc');
@@ -75,7 +78,29 @@ export async function processGroupMembers(pgid: number, minStartTicks = 0): Prom
     return [];
   }
   const stats = await Promise.all(names.filter((n) => /^\d+$/.test(n)).map((n) => readProcStat(Number(n))));
-  return stats.filter((s): s is ProcStat => s !== undefined && s.pgid === pgid && s.state !== 'Z' && s.startTimeTicks >= minStartTicks);
+  return stats.filter((s): s is ProcStat => s !== undefined);
+}
+
+function scanProcesses(): Promise<ProcStat[]> {
+  scanning ??= scanAll().finally(() => (scanning = undefined));
+  return scanning;
+}
+
+/** The live members of process group `pgid` that started no earlier than `minStartTicks`. */
+export async function processGroupMembers(pgid: number, minStartTicks = 0): Promise<ProcStat[]> {
+  const all = await scanProcesses();
+  return all.filter((s) => s.pgid === pgid && s.state !== 'Z' && s.startTimeTicks >= minStartTicks);
+}
+
+/**
+ * Whether the group has a live member that started no earlier than `minStartTicks`. The group's
+ * leader (pid = pgid) answers it with one read; only when the leader is gone are all processes
+ * scanned, for members it left behind.
+ */
+export async function processGroupAlive(pgid: number, minStartTicks = 0): Promise<boolean> {
+  const leader = await readProcStat(pgid);
+  if (leader !== undefined && leader.pgid === pgid && leader.state !== 'Z' && leader.startTimeTicks >= minStartTicks) return true;
+  return (await processGroupMembers(pgid, minStartTicks)).length > 0;
 }
 
 /** Resident memory of a process (VmRSS in /proc/<pid>/status), in bytes; 0 when unknown. */

@@ -29,7 +29,7 @@ import { applyLimits, cgroupUsage, createCgroup, detectCgroups, killCgroup, oomK
 import { containerLogDir, followLog, limitBytes, logAttempts, logPath, logSegments, podDir, pruneLogs, readRange, rotateIfNeeded } from './log-files.js';
 import { compileProcessRuntimeOptions, DEFAULT_CONTAINER_PATH } from './options.js';
 import type { CompiledProcessRuntimeOptions, ProcessRuntimeOptions } from './options.js';
-import { isSameProcessAlive, processGroupMembers, processGroupUsage, readProcStatSync } from './proc.js';
+import { isSameProcessAlive, processGroupAlive, processGroupUsage, readProcStatSync } from './proc.js';
 import { deleteRecord, readRecords, STATE_FORMAT_VERSION, writeRecord } from './state.js';
 import type { CorruptRecord, ExitRecord, InstanceRecord } from './state.js';
 import type { ContainerConfig, ContainerInstance, ExecOptions, ExecSession, InstanceState, LogOptions, Runtime, Usage } from './types.js';
@@ -159,7 +159,7 @@ function signalExitCode(signal: NodeJS.Signals | null): number {
  * is alive: a group whose members are all gone frees its id for reuse by an unrelated program.
  */
 async function signalGroup(pgid: number, minStartTicks: number, signal: NodeJS.Signals): Promise<void> {
-  if (pgid <= 0 || (await processGroupMembers(pgid, minStartTicks)).length === 0) return;
+  if (pgid <= 0 || !(await processGroupAlive(pgid, minStartTicks))) return;
   try {
     process.kill(-pgid, signal);
   } catch (err) {
