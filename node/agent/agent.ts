@@ -25,6 +25,8 @@ import { AgentRequests } from './requests.js';
 
 /** Grace given to a pod that vanished from the store without being marked (force-deleted). */
 const FORCE_DELETE_GRACE_SECONDS = 2;
+/** Orphan pods removed concurrently after an agent restart. */
+const ORPHAN_REMOVALS_AT_ONCE = 16;
 /** Longest grace a pod gets when the agent stops with --stop-pods-on-exit. */
 const STOP_ALL_GRACE_SECONDS = 10;
 
@@ -287,10 +289,16 @@ export class Agent {
     } catch {
       // No pods directory yet.
     }
-    for (const uid of uids) {
-      if (wanted.has(uid) || this.pods.has(uid)) continue;
-      this.log.info({ uid }, 'removing an orphan pod left by a previous run');
-      await this.deps.runtime.removePod(uid).catch((err: unknown) => this.log.error({ err, uid }, 'removing an orphan pod failed'));
+    const orphans = [...uids].filter((uid) => !wanted.has(uid) && !this.pods.has(uid));
+    // Each removal waits for its processes to exit; several at a time, so that many orphans do
+    // not take many poll intervals one after another.
+    for (let i = 0; i < orphans.length; i += ORPHAN_REMOVALS_AT_ONCE) {
+      await Promise.all(
+        orphans.slice(i, i + ORPHAN_REMOVALS_AT_ONCE).map((uid) => {
+          this.log.info({ uid }, 'removing an orphan pod left by a previous run');
+          return this.deps.runtime.removePod(uid).catch((err: unknown) => this.log.error({ err, uid }, 'removing an orphan pod failed'));
+        }),
+      );
     }
   }
 }

@@ -95,6 +95,9 @@ export class AgentConnection {
       if (this.stopped) break;
       if (outcome.registered) attempt = 0;
       if (outcome.leaderAddress !== undefined && outcome.leaderAddress !== address) {
+        // A follower's channel would otherwise stay open (and ping) for as long as the agent runs.
+        this.clients.get(address)?.close();
+        this.clients.delete(address);
         hint = outcome.leaderAddress;
         this.log.debug({ from: address, to: hint }, 'following the leader');
         continue;
@@ -125,6 +128,8 @@ export class AgentConnection {
         'grpc.keepalive_timeout_ms': KEEPALIVE_TIMEOUT_MS,
         'grpc.keepalive_permit_without_calls': 1,
         'grpc.enable_channelz': 0,
+        // One connection per agent, even when many (simulated) agents share a process.
+        'grpc.use_local_subchannel_pool': 1,
       });
       this.clients.set(address, c);
     }
