@@ -15,6 +15,7 @@ export { KINDS, findKind, resolveKind, kindByWireField } from './objects/kinds.j
 export { objectToWire, objectFromWire, checkShape } from './objects/codec.js';
 export type { ToWireOptions, ToWireResult } from './objects/codec.js';
 export { isWellFormed, toWellFormed } from './unicode.js';
+export { parseQuantity, quantityValue, QUANTITY_TEXT_MAX } from './objects/quantity.js';
 export type { KindInfo } from './objects/kinds.js';
 export type * from './objects/types.js';
 export { connect, Client } from './client.js';

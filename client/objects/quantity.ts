@@ -1,7 +1,8 @@
 // Kubernetes' resource quantities ("500m", "256Mi", "1e3", "1.5") as numbers in base units. The
 // grammar is Kubernetes': a signed decimal number, then a binary suffix (Ki..Ei), a decimal suffix
 // (n, u, m, k, M, G, T, P, E) or an exponent (e3, E-2). Decimal scaling goes through the number's
-// text so that "100m" is exactly 0.1 and not 100 * 0.001.
+// text so that "100m" is exactly 0.1 and not 100 * 0.001. One parser for the server's
+// validation, the agent's limits and the CLI's tables.
 
 const QUANTITY = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)|[eE]([+-]?\d+))?$/;
 

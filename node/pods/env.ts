@@ -4,6 +4,7 @@
 // the pod or a container's resources. berth adds what the process runtime needs on top: PATH,
 // HOSTNAME, the BERTH_* variables, PORT and BERTH_PORT_<NAME>, BERTH_VOLUME_<NAME>.
 import type { KubeObject } from '../../client/index.js';
+import { quantityValue } from '../../client/index.js';
 import type { ContainerPortBinding } from '../runtime/index.js';
 import type { SourceKind } from './sources.js';
 
@@ -65,26 +66,8 @@ export interface ContainerSpec {
 
 // ---- Quantities ----
 
-const QUANTITY = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)|[eE]([+-]?\d+))?$/;
-/** Longest quantity text looked at. */
-const QUANTITY_TEXT_MAX = 64;
-const BINARY: Readonly<Record<string, number>> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
-const DECIMAL: Readonly<Record<string, number>> = { n: -9, u: -6, m: -3, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
-
-/**
- * A Kubernetes quantity ("500m", "128Mi", "1G", "0.5", 2) in base units; undefined if it is not one.
- * The server's parser lives in server/, which node/ may not import; this is the same grammar.
- */
-export function parseQuantity(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value !== 'string' || value.length > QUANTITY_TEXT_MAX) return undefined;
-  const m = QUANTITY.exec(value);
-  if (m === null) return undefined;
-  const [, sign = '', digits = '', suffix, exponent] = m;
-  const binary = suffix === undefined ? undefined : BINARY[suffix];
-  const n = binary !== undefined ? Number(`${sign}${digits}`) * binary : Number(`${sign}${digits}e${suffix !== undefined ? (DECIMAL[suffix] ?? 0) : Number(exponent ?? '0')}`);
-  return Number.isFinite(n) ? n : undefined;
-}
+/** A Kubernetes quantity ("500m", "128Mi", "1G", "0.5", 2) in base units; undefined if it is not one. */
+export const parseQuantity = quantityValue;
 
 /** The container's limits as the runtime takes them (memory in bytes, cpu in millicores). */
 export function containerLimits(c: ContainerSpec): { memoryLimitBytes?: number; cpuLimitMillicores?: number } {

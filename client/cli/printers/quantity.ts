@@ -1,35 +1,9 @@
 // Resource quantities as Kubernetes writes them (`1500m`, `2`, `8Gi`, `1e9`), read into numbers,
 // and CPU and memory written back the way `kubectl top` and `describe node` show them.
-
-const SUFFIX: Readonly<Record<string, number>> = {
-  n: 1e-9,
-  u: 1e-6,
-  m: 1e-3,
-  '': 1,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
-  E: 1e18,
-  Ki: 2 ** 10,
-  Mi: 2 ** 20,
-  Gi: 2 ** 30,
-  Ti: 2 ** 40,
-  Pi: 2 ** 50,
-  Ei: 2 ** 60,
-};
+import { quantityValue } from '../../objects/quantity.js';
 
 /** The value of a quantity in base units (cores, bytes), or undefined when it is not one. */
-export function parseQuantity(q: unknown): number | undefined {
-  if (typeof q === 'number') return Number.isFinite(q) ? q : undefined;
-  if (typeof q !== 'string') return undefined;
-  const m = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:([eE][+-]?\d+)|(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])?)$/.exec(q.trim());
-  if (m === null) return undefined;
-  const base = Number(m[1]);
-  if (m[2] !== undefined) return base * 10 ** Number(m[2].slice(1));
-  return base * (SUFFIX[m[3] ?? ''] ?? 1);
-}
+export const parseQuantity = (q: unknown): number | undefined => quantityValue(typeof q === 'string' ? q.trim() : q);
 
 /** CPU in millicores, as `kubectl top` prints it: `250m`. */
 export function formatMillicores(m: number): string {

@@ -6,7 +6,7 @@ export { defaultObject, defaultPullPolicy, JOB_CONTROLLER_UID_LABEL, JOB_NAME_LA
 export { parseLabelSelector, labelSelectorFromObject, parseFieldSelector, supportedFieldSelectors } from './selectors.js';
 export type { LabelMatcher, FieldMatcher } from './selectors.js';
 export { mergePatch, applyPatch, deepEqual, cloneJson } from './merge.js';
-export { parseQuantity, quantityValue } from './quantity.js';
+export { parseQuantity, quantityValue } from '../../../client/index.js';
 export {
   isDns1123Label,
   isDns1123Subdomain,

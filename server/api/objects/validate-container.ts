@@ -10,7 +10,7 @@ import {
   qualifiedNameProblem,
   relativePathProblem,
 } from './names.js';
-import { quantityValue } from './quantity.js';
+import { quantityValue } from '../../../client/index.js';
 import type { Causes, Check, Rec, Rule } from './validate-rules.js';
 import {
   at,

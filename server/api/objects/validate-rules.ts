@@ -6,7 +6,7 @@
 // Absent means undefined, null or "": Kubernetes' Go types cannot tell an empty string from an
 // unset one, so neither does berth.
 import type { FieldCause } from '../../../client/index.js';
-import { quantityValue } from './quantity.js';
+import { quantityValue } from '../../../client/index.js';
 
 export type Rec = Record<string, unknown>;
 
