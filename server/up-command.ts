@@ -112,7 +112,8 @@ function startAgents(children: Children, bin: string, count: number, servers: re
     const child = children.start({
       name,
       command: process.execPath,
-      args: [bin, 'agent', '--server', servers.join(','), '--name', name, '--data', join(layout.dataDir, name), '--stop-pods-on-exit'],
+      // A small young generation: see AGENT_NODE_FLAGS in node/agent-command.ts.
+      args: ['--max-semi-space-size=1', bin, 'agent', '--server', servers.join(','), '--name', name, '--data', join(layout.dataDir, name), '--stop-pods-on-exit'],
       logFile: join(layout.logDir, `${name}.log`),
     });
     out(`  ${name.padEnd(11)}  ${'agent'.padEnd(21)}  pid ${child.pid}`);

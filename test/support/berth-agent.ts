@@ -4,6 +4,7 @@
 // runtimes recorded in their state files — only processes these agents started.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { AGENT_NODE_FLAGS } from '../../node/index.js';
 import type { BerthCluster } from './berth-cluster.js';
 import type { ManagedProcess, Resources } from './procs.js';
 
@@ -40,7 +41,7 @@ export class BerthAgents {
     const proc = this.res.spawn({
       name: `agent-${name}`,
       command: process.execPath,
-      args: [BIN, 'agent', '--server', this.cluster.endpoints().join(','), '--name', name, '--data', this.dataDir(name), ...extraArgs],
+      args: [...AGENT_NODE_FLAGS, BIN, 'agent', '--server', this.cluster.endpoints().join(','), '--name', name, '--data', this.dataDir(name), ...extraArgs],
       logFile: join(this.root, `${name}.log`),
     });
     this.procs.set(name, proc);
