@@ -28,7 +28,14 @@ export class PodStatusWriter {
     private readonly opts: CompiledNodeServiceOptions,
   ) {}
 
+  /** Whether this replica leads: a deposed leader's reports are stale, and the agent resends them to the new one. */
+  private get leading(): boolean {
+    const node = this.reg.node;
+    return node.termAndLeader().leader === node.id;
+  }
+
   submit(node: string, pod: KubeObject): void {
+    if (!this.leading) return;
     const uid = pod.metadata.uid ?? '';
     if (!this.pending.has(uid) && this.pending.size >= MAX_PENDING_REPORTS) {
       if (this.dropped++ % 1000 === 0) this.opts.logger.warn({ node, dropped: this.dropped }, 'pod status reports dropped: too many waiting');
@@ -44,6 +51,10 @@ export class PodStatusWriter {
     while (this.inFlight < this.opts.maxStatusWritesInFlight && this.pending.size > 0) {
       const [uid, report] = this.pending.entries().next().value as [string, Report];
       this.pending.delete(uid);
+      if (!this.leading) {
+        this.pending.clear();
+        return;
+      }
       this.inFlight++;
       void this.write(report).finally(() => {
         this.inFlight--;
