@@ -26,13 +26,12 @@ export type { ClientConfig } from './config.js';
 export type { KvClient } from './kv.js';
 export type { ClusterClient } from './cluster.js';
 export type { NodeClient } from './nodes.js';
-export { MAX_EXEC_COLLECT_BYTES, DEFAULT_DRAIN_TIMEOUT_MS, DRAIN_POLL_INTERVAL_MS } from './nodes.js';
+export { MAX_EXEC_COLLECT_BYTES } from './nodes.js';
+export { DEFAULT_DRAIN_TIMEOUT_MS, DRAIN_POLL_INTERVAL_MS } from './drain.js';
+export type { DrainOptions, DrainProgress, DrainResult } from './drain.js';
 export type {
   ClusterUsage,
   ContainerUsage,
-  DrainOptions,
-  DrainProgress,
-  DrainResult,
   ExecCollectOptions,
   ExecOptions,
   ExecOutput,

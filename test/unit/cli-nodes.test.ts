@@ -9,7 +9,7 @@ import { runCli } from '../../client/cli/main.js';
 import type { CliClient, CliIo, CliNodeApi } from '../../client/cli/main.js';
 import { NotFoundError, resolveKind } from '../../client/index.js';
 import type { ClusterUsage, KubeList, KubeObject, ListOptions, ObjectApi } from '../../client/index.js';
-import { cordonNode, drainNode } from '../../client/nodes.js';
+import { cordonNode, drainNode } from '../../client/drain.js';
 
 type ObjectReadOptions = NonNullable<Parameters<ObjectApi['get']>[2]>;
 type ObjectDeleteOptions = NonNullable<Parameters<ObjectApi['delete']>[2]>;

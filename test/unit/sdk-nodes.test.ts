@@ -9,7 +9,8 @@ import type { ServerWritableStream, sendUnaryData, ServerUnaryCall } from '@grpc
 import { afterEach, describe, expect, it } from 'vitest';
 import { BerthError, Client, InvalidError, MAX_EXEC_COLLECT_BYTES, UnavailableError } from '../../client/index.js';
 import type { KubeObject } from '../../client/index.js';
-import { mayResend, planDrain } from '../../client/nodes.js';
+import { mayResend } from '../../client/nodes.js';
+import { planDrain } from '../../client/drain.js';
 import type { ExecRequest__Output } from '../../proto/gen/berth/v1/ExecRequest.js';
 import type { ExecResponse } from '../../proto/gen/berth/v1/ExecResponse.js';
 import type { LogsRequest__Output } from '../../proto/gen/berth/v1/LogsRequest.js';
