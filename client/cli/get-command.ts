@@ -64,7 +64,21 @@ function tableOptions(ctx: CommandContext, o: GetOptions, kinds: number): TableO
   return { now: nowOf(ctx.io), wide: o.format === 'wide', withNamespace: o.allNamespaces, withKind: kinds > 1 };
 }
 
-function printFetched(ctx: CommandContext, results: readonly Fetched[], o: GetOptions, single: boolean): void {
+/**
+ * What nodes use now, for `get nodes -o wide`: usage is never stored (heartbeats live in the
+ * leader's memory), so it is asked for separately, and the table goes without it on failure.
+ */
+async function nodeUsageFor(ctx: CommandContext, results: readonly Fetched[], o: GetOptions): Promise<TableOptions['nodeUsage']> {
+  if (o.format !== 'wide' || !results.some((r) => r.kind.kind === 'Node' && r.objects.length > 0)) return undefined;
+  try {
+    const usage = await ctx.client().nodes?.usage();
+    return usage === undefined ? undefined : new Map(usage.nodes.map((n) => [n.name, n.usage]));
+  } catch {
+    return undefined;
+  }
+}
+
+function printFetched(ctx: CommandContext, results: readonly Fetched[], o: GetOptions, single: boolean, nodeUsage?: TableOptions['nodeUsage']): void {
   const objects = results.flatMap((r) => r.objects);
   if (o.format === 'json' || o.format === 'yaml') {
     const rv = results.length === 1 ? (results[0]?.resourceVersion ?? '') : '';
@@ -77,7 +91,7 @@ function printFetched(ctx: CommandContext, results: readonly Fetched[], o: GetOp
     ctx.io.stdout(objects.map((x) => `${objectRef(x)}\n`).join(''));
     return;
   }
-  const opts = tableOptions(ctx, o, results.length);
+  const opts = { ...tableOptions(ctx, o, results.length), ...(nodeUsage !== undefined ? { nodeUsage } : {}) };
   const tables = results.filter((r) => r.objects.length > 0).map((r) => objectTable(r.kind.kind, r.objects, opts));
   ctx.io.stdout(tables.map((t) => formatTable(t.headers, t.rows)).join('\n'));
 }
@@ -185,7 +199,7 @@ ${KINDS_HELP}`,
       failed ||= r.failed;
     }
     const single = groups.length === 1 && groups[0]?.names.length === 1;
-    printFetched(ctx, results, o, single);
+    printFetched(ctx, results, o, single, await nodeUsageFor(ctx, results, o));
     if (!named && o.format !== 'json' && o.format !== 'yaml' && results.every((r) => r.objects.length === 0)) ctx.io.stderr(noResources(groups, o));
     return failed ? 1 : 0;
   },

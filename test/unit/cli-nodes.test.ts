@@ -314,9 +314,10 @@ describe('get and describe nodes', () => {
         'n2    NotReady,SchedulingDisabled  <none>         120m  berth-0.1.0\n' +
         'n3    Unknown,SchedulingDisabled   <none>         120m  berth-0.1.0\n',
     );
+    c.usageData = { nodes: [{ name: 'n1', usage: { cpuMillicores: 1000, memoryBytes: 2 * 2 ** 30 }, lastHeartbeatTime: ago(1) }], pods: [] };
     const wide = (await run(['get', 'no', 'n1', '-o', 'wide'], c)).out.split('\n');
-    expect(wide[0]).toBe('NAME  STATUS  ROLES          AGE   VERSION      INTERNAL-IP  OS-IMAGE   KERNEL-VERSION  CONTAINER-RUNTIME  CPU  MEMORY  PODS');
-    expect(wide[1]).toBe('n1    Ready   control-plane  120m  berth-0.1.0  10.0.0.1     Debian 12  6.1.0           berth-proc://1     4    8Gi     110');
+    expect(wide[0]).toMatch(/^NAME +STATUS +ROLES +AGE +VERSION +INTERNAL-IP +OS-IMAGE +KERNEL-VERSION +CONTAINER-RUNTIME +CPU +MEMORY +PODS +CPU-USED +MEMORY-USED$/);
+    expect(wide[1]).toMatch(/^n1 +Ready +control-plane +120m +berth-0\.1\.0 +10\.0\.0\.1 +Debian 12 +6\.1\.0 +berth-proc:\/\/1 +4 +8Gi +110 +1000m \(\d+%\) +2048Mi \(\d+%\)$/);
   });
 
   it('describe node: taints, conditions, addresses, capacity, system info, its pods and usage', async () => {

@@ -229,10 +229,16 @@ describe('config, cluster and other kinds', () => {
     );
     const cordoned = obj('Node', 'v1', 'node-2', { spec: { unschedulable: true }, status: { conditions: [{ type: 'Ready', status: 'False' }] } }, { namespace: undefined });
     expect(rows('no', [node, cordoned], true)).toEqual([
-      ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION', 'INTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME', 'CPU', 'MEMORY', 'PODS'],
-      ['node-1', 'Ready', 'control-plane,worker', '5h', 'berth-0.1.0', '192.168.1.10', 'Debian 12', '6.1.0', 'containerd://1.7', '<unknown>', '<unknown>', '<unknown>'],
-      ['node-2', 'NotReady,SchedulingDisabled', '<none>', '5h', '', '<none>', '<unknown>', '<unknown>', '<unknown>', '<unknown>', '<unknown>', '<unknown>'],
+      ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION', 'INTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME', 'CPU', 'MEMORY', 'PODS', 'CPU-USED', 'MEMORY-USED'],
+      ['node-1', 'Ready', 'control-plane,worker', '5h', 'berth-0.1.0', '192.168.1.10', 'Debian 12', '6.1.0', 'containerd://1.7', '<unknown>', '<unknown>', '<unknown>', '<unknown>', '<unknown>'],
+      ['node-2', 'NotReady,SchedulingDisabled', '<none>', '5h', '', '<none>', '<unknown>', '<unknown>', '<unknown>', '<unknown>', '<unknown>', '<unknown>', '<unknown>', '<unknown>'],
     ]);
+  });
+
+  it('nodes -o wide: CPU-USED and MEMORY-USED from the leader\'s usage, as a share of allocatable', () => {
+    const node = obj('Node', 'v1', 'node-1', { status: { allocatable: { cpu: '2', memory: '4Gi' } } }, { namespace: undefined });
+    const t = objectTable('Node', [node], { now: NOW, wide: true, nodeUsage: new Map([['node-1', { cpuMillicores: 500, memoryBytes: 1024 * 2 ** 20 }]]) });
+    expect(t.rows[0]!.slice(-2)).toEqual(['500m (25%)', '1024Mi (25%)']);
   });
 
   it('events: LAST SEEN (with repeats), TYPE, REASON, OBJECT, MESSAGE', () => {

@@ -5,6 +5,7 @@ import { age } from './age.js';
 import { at, conditionStatus, list, num, record, str, stringMap } from './fields.js';
 import type { KindPrinter } from './printer.js';
 import { nameOf } from './printer.js';
+import { formatMebibytes, formatMillicores, parseQuantity } from './quantity.js';
 
 function created(obj: KubeObject, now: number): string {
   return age(obj.metadata?.creationTimestamp, now);
@@ -51,15 +52,25 @@ export function nodeAddress(node: KubeObject, type: string): string {
   return str(at(a, 'address')) || '<none>';
 }
 
+/** CPU-USED and MEMORY-USED: `250m (12%)`, `512Mi (6%)` of allocatable; `<unknown>` without usage. */
+function usedCells(node: KubeObject, u: { cpuMillicores: number; memoryBytes: number } | undefined): string[] {
+  if (u === undefined) return ['<unknown>', '<unknown>'];
+  const pct = (used: number, total: number | undefined): string => (total !== undefined && total > 0 ? ` (${Math.round((used / total) * 100)}%)` : '');
+  const cpu = parseQuantity(at(node, 'status', 'allocatable', 'cpu'));
+  const memory = parseQuantity(at(node, 'status', 'allocatable', 'memory'));
+  return [`${formatMillicores(u.cpuMillicores)}${pct(u.cpuMillicores, cpu === undefined ? undefined : cpu * 1000)}`, `${formatMebibytes(u.memoryBytes)}${pct(u.memoryBytes, memory)}`];
+}
+
 export const nodePrinter: KindPrinter = {
   headers: ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'],
   row: (node, now) => [nameOf(node), nodeStatus(node), nodeRoles(node), created(node, now), str(at(node, 'status', 'nodeInfo', 'kubeletVersion')) || ''],
-  wideHeaders: ['INTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME', 'CPU', 'MEMORY', 'PODS'],
-  wide: (node) => [
+  wideHeaders: ['INTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME', 'CPU', 'MEMORY', 'PODS', 'CPU-USED', 'MEMORY-USED'],
+  wide: (node, _now, opts) => [
     nodeAddress(node, 'InternalIP'),
     ...['osImage', 'kernelVersion', 'containerRuntimeVersion'].map((f) => str(at(node, 'status', 'nodeInfo', f)) || '<unknown>'),
     // Capacity, as the agent registered it.
     ...['cpu', 'memory', 'pods'].map((r) => str(at(node, 'status', 'capacity', r)) || '<unknown>'),
+    ...usedCells(node, opts.nodeUsage?.get(nameOf(node))),
   ],
 };
 

@@ -6,7 +6,7 @@ import { age } from './age.js';
 import { configMapPrinter, eventPrinter, hpaPrinter, namespacePrinter, nodePrinter, secretPrinter } from './cluster.js';
 import { objectRef } from './names.js';
 import { podPrinter } from './pods.js';
-import type { KindPrinter } from './printer.js';
+import type { KindPrinter, RowContext } from './printer.js';
 import { nameOf } from './printer.js';
 import { endpointsPrinter, servicePrinter } from './services.js';
 import { cronJobPrinter, daemonSetPrinter, deploymentPrinter, jobPrinter, replicaSetPrinter, statefulSetPrinter } from './workloads.js';
@@ -40,7 +40,7 @@ export function printerFor(kind: string): KindPrinter {
   return PRINTERS[findKind(kind)?.kind ?? kind] ?? GENERIC;
 }
 
-export interface TableOptions {
+export interface TableOptions extends RowContext {
   /** The time ages are measured to, in ms since the epoch. */
   readonly now: number;
   /** -o wide: more columns. */
@@ -67,7 +67,7 @@ export function tableRow(kind: string, obj: KubeObject, opts: TableOptions): str
   const cells = p.row(obj, opts.now);
   const nameAt = p.headers.indexOf('NAME');
   if (opts.withKind === true && nameAt >= 0) cells[nameAt] = objectRef(obj);
-  if (opts.wide === true && p.wide !== undefined) cells.push(...p.wide(obj, opts.now));
+  if (opts.wide === true && p.wide !== undefined) cells.push(...p.wide(obj, opts.now, opts));
   return opts.withNamespace === true ? [obj.metadata?.namespace ?? '', ...cells] : cells;
 }
 
