@@ -88,6 +88,12 @@ async function logsOf(name: string, options: { container?: string; previous?: bo
   return Buffer.concat(chunks).toString();
 }
 
+async function logsOfTail(name: string, tailLines: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of client.nodes.logs(name, { namespace: NS, tailLines })) chunks.push(c);
+  return Buffer.concat(chunks).toString();
+}
+
 async function deleteAndWait(name: string): Promise<void> {
   await client.delete('Pod', name, { namespace: NS }).catch(() => undefined);
   await waitFor(async () => (await getPod(name).catch(() => undefined)) === undefined, { what: `${name} gone`, timeoutMs: 20_000 });
@@ -108,6 +114,22 @@ describe('berth agent with the process runtime', () => {
     expect(out.exitCode).toBe(7);
     expect((p.status as { podIP?: string }).podIP).toBe('127.0.0.1');
     await deleteAndWait('hello');
+  }, 60_000);
+
+  it('follows a log as it grows, and tails the last lines', async () => {
+    await client.create(pod('ticker', 'a2', [{ name: 'c', command: sh('i=0; while true; do i=$((i+1)); echo "tick $i"; sleep 0.1; done') }]));
+    await waitPod('ticker', 'Running', (x) => statusOf(x).phase === 'Running');
+    const ac = new AbortController();
+    let text = '';
+    for await (const c of client.nodes.logs('ticker', { namespace: NS, follow: true, signal: ac.signal })) {
+      text += c.toString();
+      if (/tick 15\n/.test(text)) ac.abort();
+    }
+    expect(text).toMatch(/^tick 1\ntick 2\n(.|\n)*tick 15\n/);
+    const tail = await logsOfTail('ticker', 2);
+    expect(tail.trim().split('\n')).toHaveLength(2);
+    expect(tail).toMatch(/^tick \d+\ntick \d+\n$/);
+    await deleteAndWait('ticker');
   }, 60_000);
 
   it('reports a container without a command, without crashing anything', async () => {
