@@ -9,7 +9,7 @@ export { compileProcessRuntimeOptions, DEFAULT_CONTAINER_PATH } from './options.
 export type { ProcessRuntimeOptions, CompiledProcessRuntimeOptions } from './options.js';
 export { hostUsage, hostCapacity, createHostUsageMeter } from './proc.js';
 export type { HostUsage } from './proc.js';
-export { detectCgroups } from './cgroups.js';
+export { detectCgroups, removePodCgroups } from './cgroups.js';
 export type { CgroupSystem, CgroupPaths } from './cgroups.js';
 export { LOG_CHUNK_BYTES } from './log-files.js';
 // The runtime that "starts" containers at once and runs nothing (node/simulate.ts, benchmarks).

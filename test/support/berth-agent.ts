@@ -5,10 +5,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AGENT_NODE_FLAGS } from '../../node/index.js';
+import { detectCgroups, removePodCgroups } from '../../node/runtime/index.js';
 import type { BerthCluster } from './berth-cluster.js';
 import type { ManagedProcess, Resources } from './procs.js';
 
 const BIN = resolve(new URL('../../', import.meta.url).pathname.replace(/\/dist\/$/, '/'), 'client/cli/bin.js');
+
+/** Where the process runtime puts pod cgroups (its default cgroupParent). */
+const CGROUP_PARENT = 'berth';
 
 /** Flags that make crash-loop tests quick; the defaults are 1 s .. 60 s. */
 export const FAST_RESTARTS = ['--restart-backoff-min-ms', '200', '--restart-backoff-max-ms', '2000'];
@@ -72,7 +76,7 @@ export class BerthAgents {
     return [...groups];
   }
 
-  /** Stops the agents, then kills whatever pod processes they left. */
+  /** Stops the agents, then kills whatever pod processes they left and removes their cgroups. */
   async cleanup(): Promise<void> {
     await Promise.all([...this.procs.values()].map((p) => p.kill()));
     for (const pgid of await this.recordedGroups()) {
@@ -80,6 +84,14 @@ export class BerthAgents {
         process.kill(-pgid, 'SIGKILL');
       } catch {
         // Already gone.
+      }
+    }
+    // The cgroups of pods whose agent was killed: nobody else will remove them.
+    const sys = await detectCgroups().catch(() => undefined);
+    if (sys === undefined) return;
+    for (const dir of this.dataDirs.values()) {
+      for (const uid of await readdir(join(dir, 'pods')).catch(() => [] as string[])) {
+        await removePodCgroups(sys, join(CGROUP_PARENT, uid)).catch(() => undefined);
       }
     }
   }
