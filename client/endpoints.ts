@@ -48,27 +48,14 @@ export class EndpointPool {
     return this.closed;
   }
 
-  private channelOptions(): ChannelOptions {
-    return {
-      'grpc.max_receive_message_length': this.opts.maxReceiveMessageBytes,
-      'grpc.initial_reconnect_backoff_ms': this.opts.retry.initialBackoffMs,
-      'grpc.max_reconnect_backoff_ms': this.opts.retry.maxBackoffMs,
-      // Channelz bookkeeping costs CPU on every call and nothing reads it.
-      'grpc.enable_channelz': 0,
-      // Pings find a connection that died without a reset (and the watches and KV stream on
-      // it) in seconds rather than when TCP gives up.
-      'grpc.keepalive_time_ms': 10_000,
-      'grpc.keepalive_timeout_ms': 5_000,
-      'grpc.keepalive_permit_without_calls': 1,
-    };
-  }
+
 
   at(index: number): Endpoint {
     if (this.closed) throw new BerthError('CANCELLED', 'the client is closed');
     let ep = this.open.get(index);
     if (ep === undefined) {
       const address = this.opts.endpoints[index] as string;
-      const kv = new (kvProto().KV)(address, this.opts.credentials, this.channelOptions());
+      const kv = new (kvProto().KV)(address, this.opts.credentials, channelOptions(this.opts));
       const shared = { channelOverride: kv.getChannel() };
       const cluster = new (apiProto().ClusterService)(address, this.opts.credentials, shared);
       const objects = new (apiProto().ObjectService)(address, this.opts.credentials, shared);
@@ -89,7 +76,7 @@ export class EndpointPool {
     if (this.closed) throw new BerthError('CANCELLED', 'the client is closed');
     let stub = this.others.get(address);
     if (stub === undefined) {
-      stub = new (apiProto().ClusterService)(address, this.opts.credentials, this.channelOptions());
+      stub = new (apiProto().ClusterService)(address, this.opts.credentials, channelOptions(this.opts));
       this.others.set(address, stub);
     }
     return stub;
@@ -136,4 +123,20 @@ export class EndpointPool {
     for (const stub of this.others.values()) stub.close();
     this.others.clear();
   }
+}
+
+/** The options of every channel the SDK opens to a replica. */
+export function channelOptions(opts: CompiledConnectOptions): ChannelOptions {
+  return {
+    'grpc.max_receive_message_length': opts.maxReceiveMessageBytes,
+    'grpc.initial_reconnect_backoff_ms': opts.retry.initialBackoffMs,
+    'grpc.max_reconnect_backoff_ms': opts.retry.maxBackoffMs,
+    // Channelz bookkeeping costs CPU on every call and nothing reads it.
+    'grpc.enable_channelz': 0,
+    // Pings find a connection that died without a reset (and the watches and KV stream on
+    // it) in seconds rather than when TCP gives up.
+    'grpc.keepalive_time_ms': 10_000,
+    'grpc.keepalive_timeout_ms': 5_000,
+    'grpc.keepalive_permit_without_calls': 1,
+  };
 }

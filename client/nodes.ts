@@ -11,7 +11,7 @@
 //
 // cordon, uncordon and drain are object calls, made through the client's ObjectApi (drain.ts).
 import { connectivityState } from '@grpc/grpc-js';
-import type { ChannelOptions, ClientReadableStream } from '@grpc/grpc-js';
+import type { ClientReadableStream } from '@grpc/grpc-js';
 import type { ExecResponse__Output } from '../proto/gen/berth/v1/ExecResponse.js';
 import type { LogsRequest } from '../proto/gen/berth/v1/LogsRequest.js';
 import type { LogsResponse__Output } from '../proto/gen/berth/v1/LogsResponse.js';
@@ -21,6 +21,7 @@ import type { UsageResponse__Output } from '../proto/gen/berth/v1/UsageResponse.
 import { nodeProto } from '../proto/load.js';
 import { unaryCall } from './call.js';
 import { isServerAddress } from './config.js';
+import { channelOptions } from './endpoints.js';
 import type { Endpoint, EndpointPool } from './endpoints.js';
 import { BerthError } from './errors.js';
 import { fromGrpcError } from './grpc-errors.js';
@@ -419,24 +420,13 @@ export class NodeClient {
     if (this.closed || this.pool.isClosed) throw new BerthError('CANCELLED', 'the client is closed');
     let stub = this.others.get(address);
     if (stub === undefined) {
-      stub = new (nodeProto().NodeService)(address, this.opts.credentials, this.channelOptions());
+      stub = new (nodeProto().NodeService)(address, this.opts.credentials, channelOptions(this.opts));
       this.others.set(address, stub);
     }
     await channelReady(stub.getChannel(), address, this.opts.connectTimeoutMs);
     return stub;
   }
 
-  private channelOptions(): ChannelOptions {
-    return {
-      'grpc.max_receive_message_length': this.opts.maxReceiveMessageBytes,
-      'grpc.initial_reconnect_backoff_ms': this.opts.retry.initialBackoffMs,
-      'grpc.max_reconnect_backoff_ms': this.opts.retry.maxBackoffMs,
-      'grpc.enable_channelz': 0,
-      'grpc.keepalive_time_ms': 10_000,
-      'grpc.keepalive_timeout_ms': 5_000,
-      'grpc.keepalive_permit_without_calls': 1,
-    };
-  }
 }
 
 // ---- Cordon and drain --------------------------------------------------------------------------
