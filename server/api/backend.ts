@@ -55,6 +55,17 @@ export interface ApiNode {
   onLeaderChange(listener: (leader: NodeId, term: number) => void): () => void;
 }
 
+/** Whether this replica is the leader as it knows it now: for work only the leader does. */
+export function leads(node: Pick<ApiNode, 'id' | 'termAndLeader'>): boolean {
+  return node.termAndLeader().leader === node.id;
+}
+
+/** The client address of member `id` (the leader, say), or undefined when it is not known. */
+export async function memberAddress(node: Pick<ApiNode, 'members'>, id: string): Promise<string | undefined> {
+  if (id === '') return undefined;
+  return (await node.members()).find((m) => m.id === id)?.address;
+}
+
 /** What registering a service returns. */
 export interface ApiService {
   /** Ends the service's open streams with UNAVAILABLE; unary calls finish on their own. Idempotent. */

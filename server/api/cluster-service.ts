@@ -11,6 +11,7 @@ import type { MemberProgress } from '../../proto/gen/berth/v1/MemberProgress.js'
 import type { StatusResponse } from '../../proto/gen/berth/v1/StatusResponse.js';
 import type { NodeId, Role } from '../raft/core/index.js';
 import type { ApiNode, ApiService } from './backend.js';
+import { memberAddress } from './backend.js';
 import { withDetails } from './errors.js';
 import { compileApiOptions } from './options.js';
 import type { ApiOptions, CompiledApiOptions } from './options.js';
@@ -118,9 +119,9 @@ async function leaderOnly<T>(node: ApiNode, change: () => Promise<T>, proposedYe
   } catch (err) {
     if (!isBerthError(err, 'NOT_LEADER')) throw err;
     const leader = typeof err.details['leader'] === 'string' ? err.details['leader'] : '';
-    const member = leader === '' ? undefined : (await node.members()).find((m) => m.id === leader);
+    const leaderAddress = await memberAddress(node, leader);
     throw withDetails(err, {
-      ...(member !== undefined ? { leaderAddress: member.address } : {}),
+      ...(leaderAddress !== undefined ? { leaderAddress } : {}),
       ...(proposedYet() ? {} : { proposed: false }),
     });
   }

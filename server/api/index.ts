@@ -15,5 +15,6 @@ export { failStream, unary } from './respond.js';
 export { compileApiOptions } from './options.js';
 export type { ApiOptions, CompiledApiOptions } from './options.js';
 export type { ApiNode, ApiStore, ApiMember, ApiService, WriteCommand } from './backend.js';
+export { leads, memberAddress } from './backend.js';
 export { GRPC_STATUS, toErrorStatus } from './errors.js';
 export { RESERVED_PREFIX } from './validate.js';

@@ -52,13 +52,13 @@ function checkDelete(policy: string, grace: number | undefined): void {
   }
 }
 
-/** Registers ObjectService; close() ends open watches (their clients resume elsewhere). */
 /** What registerObjectService returns: the service, and the registry other services build on. */
 export interface ObjectServiceHandle extends ApiService {
   readonly registry: ObjectRegistry;
   readonly caches: WatchCaches;
 }
 
+/** Registers ObjectService; close() ends open watches (their clients resume elsewhere). */
 export function registerObjectService(server: grpc.Server, node: ApiNode, options: ObjectServiceOptions): ObjectServiceHandle {
   const opts = compileApiOptions(options);
   const reg = new ObjectRegistry(node, compileRegistryOptions({ ...options.registry, logger: opts.logger }));

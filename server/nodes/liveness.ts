@@ -8,9 +8,9 @@
 import type { KubeObject } from '../../client/index.js';
 import { isBerthError, resolveKind } from '../../client/index.js';
 import type { ObjectRegistry } from '../api/index.js';
-import { listObjects, recordEvent, timestamp } from '../api/index.js';
+import { leads, listObjects, recordEvent, timestamp } from '../api/index.js';
 import type { CompiledNodeServiceOptions } from './options.js';
-import { evictionDelayMs, podNotReady, readyStatus, unreachableNode, withCondition } from './node-state.js';
+import { evictionDelayMs, podNotReady, readyNode, readyStatus, unreachableNode } from './node-state.js';
 import type { PodUsageReport, UsageReport } from './usage.js';
 
 const NODE = resolveKind('Node');
@@ -52,11 +52,6 @@ export class NodeLiveness {
     if (this.timer !== undefined) clearInterval(this.timer);
   }
 
-  private get leading(): boolean {
-    const { leader } = this.reg.node.termAndLeader();
-    return leader === this.reg.node.id;
-  }
-
   /** An agent registered (its Node was just written Ready=True) or heartbeated. */
   heard(name: string, usage?: UsageReport, registered = false): void {
     const now = this.opts.now();
@@ -93,7 +88,7 @@ export class NodeLiveness {
 
   private async tick(): Promise<void> {
     if (this.ticking) return;
-    if (!this.leading) {
+    if (!leads(this.reg.node)) {
       this.entries.clear();
       this.term = -1;
       return;
@@ -184,13 +179,7 @@ export class NodeLiveness {
 
   private async markReady(name: string, e: Entry): Promise<void> {
     const at = timestamp(new Date(this.opts.now()));
-    const res = await this.reg.modify(NODE, undefined, name, {}, (cur) => {
-      if (readyStatus(cur) === 'True') return cur;
-      const status = (cur.status ?? {}) as { conditions?: [] };
-      const ready = { type: 'Ready', status: 'True', lastHeartbeatTime: at, reason: 'AgentReady', message: 'berth agent is posting ready status' };
-      const taints = (((cur.spec ?? {}) as { taints?: { key?: string }[] }).taints ?? []).filter((t) => t.key !== 'node.kubernetes.io/unreachable');
-      return { ...cur, spec: { ...(cur.spec ?? {}), taints }, status: { ...status, conditions: withCondition(status.conditions ?? [], ready, at) } };
-    });
+    const res = await this.reg.modify(NODE, undefined, name, {}, (cur) => (readyStatus(cur) === 'True' ? cur : readyNode(cur, at)));
     e.ready = true;
     if (res.changed) {
       this.reg.opts.logger.info({ component: 'node-lifecycle', node: name }, 'node is Ready again');

@@ -8,7 +8,7 @@ import type { NodeServiceHandlers } from '../../proto/gen/berth/v1/NodeService.j
 import type { UsageResponse } from '../../proto/gen/berth/v1/UsageResponse.js';
 import { nodeProto } from '../../proto/load.js';
 import type { ApiNode, ApiService, ObjectRegistry, WatchCaches } from '../api/index.js';
-import { failStream, unary } from '../api/index.js';
+import { failStream, leads, memberAddress, unary } from '../api/index.js';
 import { AgentSession } from './agent-session.js';
 import type { ConnectCall } from './agent-session.js';
 import { NodeLiveness } from './liveness.js';
@@ -26,14 +26,10 @@ export interface NodeServiceDeps {
 /** NOT_LEADER for a call only the leader serves, with the leader's address when known. */
 async function notLeader(node: ApiNode): Promise<BerthError> {
   const { leader } = node.termAndLeader();
-  const member = leader === '' ? undefined : (await node.members()).find((m) => m.id === leader);
+  const leaderAddress = await memberAddress(node, leader);
   return new BerthError('NOT_LEADER', `node streams, logs and exec are served by the leader${leader !== '' ? ` (${leader})` : '; none is known yet'}`, {
-    details: { leader, proposed: false, ...(member !== undefined ? { leaderAddress: member.address } : {}) },
+    details: { leader, proposed: false, ...(leaderAddress !== undefined ? { leaderAddress } : {}) },
   });
-}
-
-function leads(node: ApiNode): boolean {
-  return node.termAndLeader().leader === node.id;
 }
 
 export function registerNodeService(server: grpc.Server, deps: NodeServiceDeps, options: NodeServiceOptions = {}): ApiService {

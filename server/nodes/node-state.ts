@@ -69,14 +69,19 @@ function withoutLivenessTaints(taints: readonly Taint[]): Taint[] {
 export function registeredNode(stored: KubeObject | undefined, reported: KubeObject, now: string): KubeObject {
   const base: KubeObject = stored ?? { apiVersion: 'v1', kind: 'Node', metadata: { name: reported.metadata.name } };
   const labels = { ...(base.metadata.labels ?? {}), ...(reported.metadata.labels ?? {}) };
+  // The reported status replaces the stored one, but for the conditions.
+  const withReported: KubeObject = { ...base, metadata: { ...base.metadata, labels }, status: { ...(reported.status ?? {}), conditions: conditionsOf(base) } };
+  return readyNode(withReported, now);
+}
+
+/** The node with Ready=True and without the taints liveness adds: its agent is heard again. */
+export function readyNode(node: KubeObject, now: string): KubeObject {
   const ready: Condition = { type: 'Ready', status: 'True', lastHeartbeatTime: now, reason: 'AgentReady', message: 'berth agent is posting ready status' };
-  const conditions = withCondition(conditionsOf(base), ready, now);
-  const status = { ...(reported.status ?? {}), conditions };
-  const taints = withoutLivenessTaints(taintsOf(base));
-  const spec = { ...(base.spec ?? {}) } as Record<string, unknown>;
+  const taints = withoutLivenessTaints(taintsOf(node));
+  const spec = { ...(node.spec ?? {}) } as Record<string, unknown>;
   if (taints.length > 0) spec['taints'] = taints;
   else delete spec['taints'];
-  return { ...base, metadata: { ...base.metadata, labels }, spec, status };
+  return { ...node, spec, status: { ...(node.status ?? {}), conditions: withCondition(conditionsOf(node), ready, now) } };
 }
 
 /** The node after its agent went silent: Ready=Unknown and the unreachable NoExecute taint. */

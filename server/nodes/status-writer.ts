@@ -5,6 +5,7 @@
 import type { KubeObject } from '../../client/index.js';
 import { BerthError, isBerthError, resolveKind } from '../../client/index.js';
 import type { ObjectRegistry } from '../api/index.js';
+import { leads } from '../api/index.js';
 import type { CompiledNodeServiceOptions } from './options.js';
 
 const POD = resolveKind('Pod');
@@ -28,14 +29,9 @@ export class PodStatusWriter {
     private readonly opts: CompiledNodeServiceOptions,
   ) {}
 
-  /** Whether this replica leads: a deposed leader's reports are stale, and the agent resends them to the new one. */
-  private get leading(): boolean {
-    const node = this.reg.node;
-    return node.termAndLeader().leader === node.id;
-  }
-
   submit(node: string, pod: KubeObject): void {
-    if (!this.leading) return;
+    // A deposed leader's reports are stale; the agent resends them to the new one.
+    if (!leads(this.reg.node)) return;
     const uid = pod.metadata.uid ?? '';
     if (!this.pending.has(uid) && this.pending.size >= MAX_PENDING_REPORTS) {
       if (this.dropped++ % 1000 === 0) this.opts.logger.warn({ node, dropped: this.dropped }, 'pod status reports dropped: too many waiting');
@@ -51,7 +47,7 @@ export class PodStatusWriter {
     while (this.inFlight < this.opts.maxStatusWritesInFlight && this.pending.size > 0) {
       const [uid, report] = this.pending.entries().next().value as [string, Report];
       this.pending.delete(uid);
-      if (!this.leading) {
+      if (!leads(this.reg.node)) {
         this.pending.clear();
         return;
       }

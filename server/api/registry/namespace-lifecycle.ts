@@ -5,6 +5,7 @@
 // leader finishes what an old one started.
 import { BerthError, KINDS, isBerthError, resolveKind } from '../../../client/index.js';
 import type { KindInfo, KubeObject } from '../../../client/index.js';
+import { leads } from '../backend.js';
 import { objectKey } from './keys.js';
 import { listObjects } from './list.js';
 import type { ObjectRegistry } from './registry.js';
@@ -35,13 +36,8 @@ export class NamespaceLifecycle {
     if (this.timer !== undefined) clearInterval(this.timer);
   }
 
-  private isLeader(): boolean {
-    const { leader } = this.reg.node.termAndLeader();
-    return leader === this.reg.node.id;
-  }
-
   private async tick(): Promise<void> {
-    if (this.running || this.stopped || !this.isLeader()) return;
+    if (this.running || this.stopped || !leads(this.reg.node)) return;
     this.running = true;
     try {
       const { term } = this.reg.node.termAndLeader();
@@ -72,7 +68,7 @@ export class NamespaceLifecycle {
   private async sweep(): Promise<void> {
     const page = await listObjects(this.reg, NAMESPACE, { namespace: '', labelSelector: '', fieldSelector: '', limit: 0, continueToken: '', stale: false });
     for (const ns of page.items) {
-      if (ns.metadata.deletionTimestamp !== undefined && this.isLeader()) await this.purge(ns);
+      if (ns.metadata.deletionTimestamp !== undefined && leads(this.reg.node)) await this.purge(ns);
     }
   }
 
