@@ -17,15 +17,22 @@ export interface SingleReplica {
 export async function singleReplica(fx: LevelFixtures): Promise<SingleReplica> {
   const store = await Store.open(await fx.openDb(fx.tempDir()), {});
   let seq = 0;
+  // Entries are applied one proposal at a time, in order, as a log would: concurrent proposals
+  // (controllers write many at once) queue behind each other.
+  let tail: Promise<unknown> = Promise.resolve();
   const r: SingleReplica = { store, leading: true, node: undefined as unknown as ApiNode };
   const node = {
     id: 'r1',
     store,
-    async propose(command: WriteCommand): Promise<CommandResult> {
+    propose(command: WriteCommand): Promise<CommandResult> {
       const data = encodeCommand({ ...command, requestId: { origin: 'r1', seq: ++seq } } as Parameters<typeof encodeCommand>[0]);
-      const [res] = await store.applyEntries([{ index: store.applied + 1, data }]);
-      if (res === undefined || !res.ok) throw res?.ok === false ? res.error : new Error('no result');
-      return res.result;
+      const run = tail.then(async () => {
+        const [res] = await store.applyEntries([{ index: store.applied + 1, data }]);
+        if (res === undefined || !res.ok) throw res?.ok === false ? res.error : new Error('no result');
+        return res.result;
+      });
+      tail = run.catch(() => undefined);
+      return run;
     },
     linearizableRead: () => Promise.resolve(),
     termAndLeader: () => ({ term: 1, leader: r.leading ? 'r1' : 'r2' }),

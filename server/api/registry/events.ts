@@ -23,8 +23,8 @@ export interface EventRecord {
   readonly component: string;
 }
 
-/** Writes one Event; resolves whether or not the write succeeded. */
-export async function recordEvent(reg: ObjectRegistry, rec: EventRecord): Promise<void> {
+/** Writes one Event; resolves to its name, or undefined when the write failed. */
+export async function recordEvent(reg: ObjectRegistry, rec: EventRecord): Promise<string | undefined> {
   const now = timestamp(reg.opts.now());
   const md = rec.object.metadata;
   const namespace = md.namespace ?? CLUSTER_EVENTS_NAMESPACE;
@@ -50,7 +50,9 @@ export async function recordEvent(reg: ObjectRegistry, rec: EventRecord): Promis
   };
   try {
     await reg.create(event);
+    return String(event.metadata.name);
   } catch (err) {
     reg.opts.logger.debug({ component: rec.component, err, reason: rec.reason, kind: EVENT.kind }, 'recording an event failed');
+    return undefined;
   }
 }

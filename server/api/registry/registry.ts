@@ -134,22 +134,53 @@ export class ObjectRegistry {
     const key = this.keyOf(kind, namespace, name);
     for (let attempt = 1; attempt <= this.opts.maxWriteRetries; attempt++) {
       const { kv, cur } = await this.current(kind, key, namespace, name, pre);
-      const next = prepareUpdate(kind, cur, change(cloneJson(cur)));
-      if (sameObject(cur, next)) return { object: cur, changed: false };
-      // A pod still in its grace period stays until its agent (or a force delete) removes it.
-      const graceful = kind.kind === 'Pod' && Number(next.metadata.deletionGracePeriodSeconds ?? 0) > 0;
-      const gone = next.metadata.deletionTimestamp !== undefined && (next.metadata.finalizers ?? []).length === 0 && !graceful;
-      const value = encodeObject(next);
-      if (!gone) checkSize(kind, next, value, this.opts.maxObjectBytes);
-      if (dryRun) return { object: next, changed: true };
-      const op: RequestOp = gone ? { type: 'delete', key } : { type: 'put', key, value };
-      const res = await this.txn([{ key, target: 'modRevision', op: '=', value: kv.modRevision }], [op]);
-      if (res.succeeded === true) return { object: { ...next, metadata: { ...next.metadata, resourceVersion: String(res.revision) } }, changed: true };
+      const out = await this.replace(kind, key, kv.modRevision, cur, change, dryRun);
+      if (out !== undefined) return out;
       if (pre.resourceVersion !== undefined && pre.resourceVersion !== '') {
         throw staleVersion(kind, name, pre.resourceVersion, 'newer');
       }
     }
     throw busy(kind, name, this.opts.maxWriteRetries);
+  }
+
+  /**
+   * modify() starting from a copy the caller already holds (a controller's informer): the first
+   * attempt compares against that copy's resourceVersion without reading the store, which makes a
+   * controller's write one Raft round; if the copy was stale, it goes on as modify() with the uid
+   * as precondition.
+   */
+  async modifyFrom(kind: KindInfo, cached: KubeObject, change: (cur: KubeObject) => KubeObject): Promise<ModifyResult> {
+    const name = String(cached.metadata.name);
+    const key = this.keyOf(kind, cached.metadata.namespace, name);
+    const rev = Number(cached.metadata.resourceVersion);
+    if (Number.isSafeInteger(rev) && rev > 0) {
+      const out = await this.replace(kind, key, rev, cached, change, false);
+      if (out !== undefined) return out;
+    }
+    return this.modify(kind, cached.metadata.namespace, name, { uid: cached.metadata.uid }, change);
+  }
+
+  /** Writes `change(cur)` if the key is still at `modRevision`; undefined when it is not. */
+  private async replace(
+    kind: KindInfo,
+    key: string,
+    modRevision: number,
+    cur: KubeObject,
+    change: (cur: KubeObject) => KubeObject,
+    dryRun: boolean,
+  ): Promise<ModifyResult | undefined> {
+    const next = prepareUpdate(kind, cur, change(cloneJson(cur)));
+    if (sameObject(cur, next)) return { object: cur, changed: false };
+    // A pod still in its grace period stays until its agent (or a force delete) removes it.
+    const graceful = kind.kind === 'Pod' && Number(next.metadata.deletionGracePeriodSeconds ?? 0) > 0;
+    const gone = next.metadata.deletionTimestamp !== undefined && (next.metadata.finalizers ?? []).length === 0 && !graceful;
+    const value = encodeObject(next);
+    if (!gone) checkSize(kind, next, value, this.opts.maxObjectBytes);
+    if (dryRun) return { object: next, changed: true };
+    const op: RequestOp = gone ? { type: 'delete', key } : { type: 'put', key, value };
+    const res = await this.txn([{ key, target: 'modRevision', op: '=', value: modRevision }], [op]);
+    if (res.succeeded !== true) return undefined;
+    return { object: { ...next, metadata: { ...next.metadata, resourceVersion: String(res.revision) } }, changed: true };
   }
 
   /** Deletes the object, or marks it (deletionTimestamp) while finalizers remain. */

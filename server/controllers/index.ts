@@ -1,0 +1,21 @@
+// The public face of the controllers: the manager that runs them on the leader, their contract,
+// and the helpers the scheduler shares with them.
+export { startControllers } from './manager.js';
+export type { ControllerDeps, ControllerManager } from './manager.js';
+export { compileControllerOptions } from './options.js';
+export type { ControllerOptions, CompiledControllerOptions, PlacementStrategy } from './options.js';
+export type {
+  ControllerContext,
+  ControllerSpec,
+  EventRecorderView,
+  InformerEvent,
+  InformerEventType,
+  InformerView,
+  Informers,
+  Reconciler,
+  ReconcileResult,
+  WorkQueueView,
+} from './types.js';
+export { keyOf, splitKey } from './types.js';
+export { EPOCH_KEY } from './fence.js';
+export * from './objects.js';
