@@ -36,6 +36,9 @@ Flags:
   --node-heartbeat-ms N   how often agents heartbeat                                 (default 1000)
   --node-not-ready-after-ms N
                           a node silent this long becomes NotReady                  (default 4000)
+  --node-disconnected-not-ready-after-ms N
+                          a node whose agent's connection closed and stayed closed
+                          this long becomes NotReady                                (default 2000)
   --pod-eviction-after-ms N
                           pods of a NotReady node are evicted this much later,
                           unless their tolerations say otherwise                   (default 5000)
@@ -104,6 +107,7 @@ export function parseServerArgs(argv: string[]): ServerConfig {
       'node-heartbeat-ms': { type: 'string' },
       'node-not-ready-after-ms': { type: 'string' },
       'pod-eviction-after-ms': { type: 'string' },
+      'node-disconnected-not-ready-after-ms': { type: 'string' },
     },
   });
   if (values.id === undefined) throw usage('--id: required (e.g. --id r1)');
@@ -141,10 +145,12 @@ export function parseServerArgs(argv: string[]): ServerConfig {
   const heartbeatIntervalMs = intFlag('node-heartbeat-ms', values['node-heartbeat-ms'], 10);
   const notReadyAfterMs = intFlag('node-not-ready-after-ms', values['node-not-ready-after-ms'], 1);
   const evictAfterMs = intFlag('pod-eviction-after-ms', values['pod-eviction-after-ms'], 0);
+  const disconnectedNotReadyAfterMs = intFlag('node-disconnected-not-ready-after-ms', values['node-disconnected-not-ready-after-ms'], 1);
   const nodes: NodeServiceOptions = {
     ...(heartbeatIntervalMs !== undefined ? { heartbeatIntervalMs } : {}),
     ...(notReadyAfterMs !== undefined ? { notReadyAfterMs } : {}),
     ...(evictAfterMs !== undefined ? { evictAfterMs } : {}),
+    ...(disconnectedNotReadyAfterMs !== undefined ? { disconnectedNotReadyAfterMs } : {}),
   };
   compileNodeServiceOptions(nodes);
   return { id: values.id, dataDir: values.data, listen: values.listen, clusterId: values['cluster-id'] ?? 'berth', logLevel, node, nodes };

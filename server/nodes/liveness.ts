@@ -1,6 +1,7 @@
 // Node liveness, on the leader, in memory. A heartbeat only updates a timestamp here: a steady
 // heartbeat costs no Raft write. The store is written only on a transition — a node that went
-// silent for notReadyAfterMs becomes Ready=Unknown with the unreachable NoExecute taint (and its
+// silent for notReadyAfterMs (or whose stream closed and stayed closed for
+// disconnectedNotReadyAfterMs) becomes Ready=Unknown with the unreachable NoExecute taint (and its
 // pods Ready=False); a node heard from again becomes Ready=True — and when pods of a node that
 // stays NotReady past their toleration are evicted (graceful delete; their controllers replace
 // them elsewhere). A replica that becomes leader starts every node's clock afresh, so that no node
@@ -27,6 +28,8 @@ interface Entry {
   /** Next time a pod of this NotReady node may be due for eviction. */
   evictAtMs: number;
   connected: boolean;
+  /** When this term's stream of the node's agent ended, if it did and was not replaced since. */
+  disconnectedAtMs: number | undefined;
   busy: boolean;
   usage?: UsageReport;
 }
@@ -59,13 +62,16 @@ export class NodeLiveness {
     e.lastHeardMs = now;
     e.heardAt = new Date(now);
     e.connected = true;
+    e.disconnectedAtMs = undefined;
     if (registered) e.ready = true;
     if (usage !== undefined) e.usage = usage;
   }
 
   disconnected(name: string): void {
     const e = this.entries.get(name);
-    if (e !== undefined) e.connected = false;
+    if (e === undefined) return;
+    e.connected = false;
+    e.disconnectedAtMs = this.opts.now();
   }
 
   /** What the last heartbeats said, for NodeService.Usage. */
@@ -80,7 +86,7 @@ export class NodeLiveness {
   private entry(name: string, now: number): Entry {
     let e = this.entries.get(name);
     if (e === undefined) {
-      e = { lastHeardMs: now, ready: true, notReadySinceMs: now, evictAtMs: now, connected: false, busy: false };
+      e = { lastHeardMs: now, ready: true, notReadySinceMs: now, evictAtMs: now, connected: false, disconnectedAtMs: undefined, busy: false };
       this.entries.set(name, e);
     }
     return e;
@@ -147,12 +153,13 @@ export class NodeLiveness {
 
   private async judge(name: string, e: Entry, now: number): Promise<void> {
     const silentMs = now - e.lastHeardMs;
-    const silent = silentMs > this.opts.notReadyAfterMs;
+    const gone = e.disconnectedAtMs !== undefined && now - e.disconnectedAtMs > this.opts.disconnectedNotReadyAfterMs;
+    const silent = silentMs > this.opts.notReadyAfterMs || gone;
     const due = (e.ready && silent) || (!e.ready && !silent && e.connected) || (!e.ready && silent && now >= e.evictAtMs);
     if (!due) return;
     e.busy = true;
     try {
-      if (e.ready && silent) await this.markUnreachable(name, e, now, silentMs);
+      if (e.ready && silent) await this.markUnreachable(name, e, now, silentMs, gone);
       else if (!e.ready && !silent) await this.markReady(name, e);
       else await this.evict(name, e, now);
     } catch (err) {
@@ -163,15 +170,18 @@ export class NodeLiveness {
     }
   }
 
-  private async markUnreachable(name: string, e: Entry, now: number, silentMs: number): Promise<void> {
+  private async markUnreachable(name: string, e: Entry, now: number, silentMs: number, disconnected: boolean): Promise<void> {
     const at = timestamp(new Date(now));
     const res = await this.reg.modify(NODE, undefined, name, {}, (cur) => (readyStatus(cur) === 'True' ? unreachableNode(cur, at, silentMs) : cur));
     e.ready = false;
     e.notReadySinceMs = now;
     e.evictAtMs = now;
     if (!res.changed) return;
-    this.reg.opts.logger.warn({ component: 'node-lifecycle', node: name, silentMs }, 'node is NotReady: no heartbeat');
-    void recordEvent(this.reg, { object: res.object, reason: 'NodeNotReady', type: 'Warning', component: 'node-lifecycle', message: `Node ${name} status is now: NodeNotReady (no heartbeat for ${(silentMs / 1000).toFixed(1)}s)` });
+    const why = disconnected
+      ? `its agent's connection closed and did not come back; no heartbeat for ${(silentMs / 1000).toFixed(1)}s`
+      : `no heartbeat for ${(silentMs / 1000).toFixed(1)}s`;
+    this.reg.opts.logger.warn({ component: 'node-lifecycle', node: name, silentMs, disconnected }, 'node is NotReady');
+    void recordEvent(this.reg, { object: res.object, reason: 'NodeNotReady', type: 'Warning', component: 'node-lifecycle', message: `Node ${name} status is now: NodeNotReady (${why})` });
     for (const pod of await this.podsOn(name)) {
       await this.reg.modify(POD, pod.metadata.namespace, String(pod.metadata.name), { uid: pod.metadata.uid ?? '' }, (cur) => podNotReady(cur, at)).catch(() => undefined);
     }

@@ -11,6 +11,13 @@ export interface NodeServiceOptions {
   /** A node not heard from for this long becomes NotReady (Ready=Unknown). @default 4000 */
   notReadyAfterMs?: number;
   /**
+   * A node whose agent's stream to this leader ended (the connection closed: the agent process or
+   * its host died, or the network reset it) and did not come back within this long becomes
+   * NotReady sooner than notReadyAfterMs. A working agent reconnects within about a second.
+   * @default 2000
+   */
+  disconnectedNotReadyAfterMs?: number;
+  /**
    * Pods of a NotReady node are evicted this long after it became NotReady, unless a pod's
    * toleration of node.kubernetes.io/unreachable (or not-ready) says otherwise. @default 5000
    */
@@ -44,6 +51,7 @@ export interface CompiledNodeServiceOptions {
   readonly logger: Logger;
   readonly heartbeatIntervalMs: number;
   readonly notReadyAfterMs: number;
+  readonly disconnectedNotReadyAfterMs: number;
   readonly evictAfterMs: number;
   readonly livenessCheckIntervalMs: number;
   readonly podSetChunk: number;
@@ -75,10 +83,19 @@ export function compileNodeServiceOptions(raw: NodeServiceOptions = {}): Compile
       { details: { field: 'nodes.notReadyAfterMs' } },
     );
   }
+  const disconnectedNotReadyAfterMs = int('disconnectedNotReadyAfterMs', raw.disconnectedNotReadyAfterMs ?? Math.min(2000, notReadyAfterMs), 1);
+  if (disconnectedNotReadyAfterMs > notReadyAfterMs) {
+    throw new BerthError(
+      'INVALID_ARGUMENT',
+      `nodes.disconnectedNotReadyAfterMs: must be at most notReadyAfterMs (${notReadyAfterMs}) (got ${disconnectedNotReadyAfterMs})`,
+      { details: { field: 'nodes.disconnectedNotReadyAfterMs' } },
+    );
+  }
   return {
     logger: (raw.logger ?? pino({ level: 'silent' })).child({ component: 'nodes' }),
     heartbeatIntervalMs,
     notReadyAfterMs,
+    disconnectedNotReadyAfterMs,
     evictAfterMs: int('evictAfterMs', raw.evictAfterMs ?? 5000, 0),
     livenessCheckIntervalMs: int('livenessCheckIntervalMs', raw.livenessCheckIntervalMs ?? 250, 10),
     podSetChunk: int('podSetChunk', raw.podSetChunk ?? 64, 1),

@@ -21,6 +21,8 @@ interface Report {
 
 export class PodStatusWriter {
   private readonly pending = new Map<string, Report>();
+  /** Pods whose status is being written: their next report waits, so that an older one never lands last. */
+  private readonly writing = new Set<string>();
   private inFlight = 0;
   private dropped = 0;
 
@@ -44,15 +46,19 @@ export class PodStatusWriter {
   }
 
   private pump(): void {
-    while (this.inFlight < this.opts.maxStatusWritesInFlight && this.pending.size > 0) {
-      const [uid, report] = this.pending.entries().next().value as [string, Report];
+    if (this.inFlight >= this.opts.maxStatusWritesInFlight || this.pending.size === 0) return;
+    if (!leads(this.reg.node)) {
+      this.pending.clear();
+      return;
+    }
+    for (const [uid, report] of this.pending) {
+      if (this.inFlight >= this.opts.maxStatusWritesInFlight) return;
+      if (this.writing.has(uid)) continue;
       this.pending.delete(uid);
-      if (!leads(this.reg.node)) {
-        this.pending.clear();
-        return;
-      }
+      this.writing.add(uid);
       this.inFlight++;
       void this.write(report).finally(() => {
+        this.writing.delete(uid);
         this.inFlight--;
         this.pump();
       });

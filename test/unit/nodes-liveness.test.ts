@@ -88,6 +88,32 @@ describe('node liveness on the leader', () => {
     }
   });
 
+  it('makes a node whose agent disconnected NotReady after disconnectedNotReadyAfterMs, and not before', async () => {
+    const { clock, reg, opts } = await setup();
+    await addNode(reg, 'n1');
+    await addNode(reg, 'n2');
+    const live = new NodeLiveness(reg, opts);
+    live.start();
+    try {
+      live.heard('n1');
+      live.heard('n2');
+      await new Promise((r) => setTimeout(r, 50));
+      live.disconnected('n1');
+      // A reconnect within the window clears it: n2 drops and comes back at once.
+      live.disconnected('n2');
+      live.heard('n2');
+      clock.now += opts.disconnectedNotReadyAfterMs - 100;
+      await new Promise((r) => setTimeout(r, 100));
+      expect(readyStatus(await reg.get(NODE, undefined, 'n1'))).toBe('True');
+      clock.now += 200;
+      await waitFor(async () => readyStatus(await reg.get(NODE, undefined, 'n1')) === 'Unknown', { what: 'n1 NotReady', timeoutMs: 5000 });
+      expect(opts.disconnectedNotReadyAfterMs).toBeLessThan(opts.notReadyAfterMs);
+      expect(readyStatus(await reg.get(NODE, undefined, 'n2'))).toBe('True');
+    } finally {
+      live.stop();
+    }
+  });
+
   it('gives every node a fresh grace period when this replica starts leading', async () => {
     const { replica, clock, reg, opts } = await setup();
     await addNode(reg, 'n1');
