@@ -64,6 +64,7 @@ export const KINDS: readonly KindInfo[] = [
   kind('Secret', 'v1', 'secrets', [], { hasStatus: false, hasSpec: false }),
   kind('Event', 'v1', 'events', ['ev'], { hasStatus: false, hasSpec: false }),
   kind('HorizontalPodAutoscaler', 'autoscaling/v2', 'horizontalpodautoscalers', ['hpa']),
+  kind('PriorityClass', 'scheduling.k8s.io/v1', 'priorityclasses', ['pc'], { namespaced: false, hasStatus: false, hasSpec: false }),
 ];
 
 const BY_NAME = new Map<string, KindInfo>();

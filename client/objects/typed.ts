@@ -32,6 +32,7 @@ import type { Pod as GenPod } from '../../proto/gen/berth/objects/v1/Pod.js';
 import type { PodSpec as GenPodSpec } from '../../proto/gen/berth/objects/v1/PodSpec.js';
 import type { PodStatus as GenPodStatus } from '../../proto/gen/berth/objects/v1/PodStatus.js';
 import type { PodTemplateSpec as GenPodTemplateSpec } from '../../proto/gen/berth/objects/v1/PodTemplateSpec.js';
+import type { PriorityClass as GenPriorityClass } from '../../proto/gen/berth/objects/v1/PriorityClass.js';
 import type { Probe as GenProbe } from '../../proto/gen/berth/objects/v1/Probe.js';
 import type { ReplicaSet as GenReplicaSet } from '../../proto/gen/berth/objects/v1/ReplicaSet.js';
 import type { ReplicaSetSpec as GenReplicaSetSpec } from '../../proto/gen/berth/objects/v1/ReplicaSetSpec.js';
@@ -124,6 +125,7 @@ export type ConfigMap = Kube<GenConfigMap>;
 export type Secret = Kube<GenSecret>;
 export type Event = Kube<GenEvent>;
 export type HorizontalPodAutoscaler = Kube<GenHorizontalPodAutoscaler>;
+export type PriorityClass = Kube<GenPriorityClass>;
 
 export type ObjectMeta = KubeShape<GenObjectMeta>;
 export type LabelSelector = KubeShape<GenLabelSelector>;
@@ -168,6 +170,7 @@ export interface KindTypes {
   Secret: Secret;
   Event: Event;
   HorizontalPodAutoscaler: HorizontalPodAutoscaler;
+  PriorityClass: PriorityClass;
 }
 
 /** Fails to compile when a kind's type stops being usable where the SDK takes a KubeObject. */
@@ -187,5 +190,6 @@ const _everyKindIsKubeObject: { [K in keyof KindTypes]: KindTypes[K] extends Kub
   Secret: true,
   Event: true,
   HorizontalPodAutoscaler: true,
+  PriorityClass: true,
 };
 void _everyKindIsKubeObject;

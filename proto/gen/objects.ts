@@ -109,6 +109,7 @@ import type { OwnerReference as _berth_objects_v1_OwnerReference, OwnerReference
 import type { PersistentVolumeClaim as _berth_objects_v1_PersistentVolumeClaim, PersistentVolumeClaim__Output as _berth_objects_v1_PersistentVolumeClaim__Output } from './berth/objects/v1/PersistentVolumeClaim.js';
 import type { PersistentVolumeClaimSpec as _berth_objects_v1_PersistentVolumeClaimSpec, PersistentVolumeClaimSpec__Output as _berth_objects_v1_PersistentVolumeClaimSpec__Output } from './berth/objects/v1/PersistentVolumeClaimSpec.js';
 import type { PersistentVolumeClaimStatus as _berth_objects_v1_PersistentVolumeClaimStatus, PersistentVolumeClaimStatus__Output as _berth_objects_v1_PersistentVolumeClaimStatus__Output } from './berth/objects/v1/PersistentVolumeClaimStatus.js';
+import type { PersistentVolumeClaimVolumeSource as _berth_objects_v1_PersistentVolumeClaimVolumeSource, PersistentVolumeClaimVolumeSource__Output as _berth_objects_v1_PersistentVolumeClaimVolumeSource__Output } from './berth/objects/v1/PersistentVolumeClaimVolumeSource.js';
 import type { Pod as _berth_objects_v1_Pod, Pod__Output as _berth_objects_v1_Pod__Output } from './berth/objects/v1/Pod.js';
 import type { PodAffinity as _berth_objects_v1_PodAffinity, PodAffinity__Output as _berth_objects_v1_PodAffinity__Output } from './berth/objects/v1/PodAffinity.js';
 import type { PodAffinityTerm as _berth_objects_v1_PodAffinityTerm, PodAffinityTerm__Output as _berth_objects_v1_PodAffinityTerm__Output } from './berth/objects/v1/PodAffinityTerm.js';
@@ -127,6 +128,7 @@ import type { PodsMetricSource as _berth_objects_v1_PodsMetricSource, PodsMetric
 import type { PodsMetricStatus as _berth_objects_v1_PodsMetricStatus, PodsMetricStatus__Output as _berth_objects_v1_PodsMetricStatus__Output } from './berth/objects/v1/PodsMetricStatus.js';
 import type { PortStatus as _berth_objects_v1_PortStatus, PortStatus__Output as _berth_objects_v1_PortStatus__Output } from './berth/objects/v1/PortStatus.js';
 import type { PreferredSchedulingTerm as _berth_objects_v1_PreferredSchedulingTerm, PreferredSchedulingTerm__Output as _berth_objects_v1_PreferredSchedulingTerm__Output } from './berth/objects/v1/PreferredSchedulingTerm.js';
+import type { PriorityClass as _berth_objects_v1_PriorityClass, PriorityClass__Output as _berth_objects_v1_PriorityClass__Output } from './berth/objects/v1/PriorityClass.js';
 import type { Probe as _berth_objects_v1_Probe, Probe__Output as _berth_objects_v1_Probe__Output } from './berth/objects/v1/Probe.js';
 import type { ProjectedVolumeSource as _berth_objects_v1_ProjectedVolumeSource, ProjectedVolumeSource__Output as _berth_objects_v1_ProjectedVolumeSource__Output } from './berth/objects/v1/ProjectedVolumeSource.js';
 import type { ReplicaSet as _berth_objects_v1_ReplicaSet, ReplicaSet__Output as _berth_objects_v1_ReplicaSet__Output } from './berth/objects/v1/ReplicaSet.js';
@@ -289,6 +291,7 @@ export interface ProtoGrpcType {
         PersistentVolumeClaim: MessageTypeDefinition<_berth_objects_v1_PersistentVolumeClaim, _berth_objects_v1_PersistentVolumeClaim__Output>
         PersistentVolumeClaimSpec: MessageTypeDefinition<_berth_objects_v1_PersistentVolumeClaimSpec, _berth_objects_v1_PersistentVolumeClaimSpec__Output>
         PersistentVolumeClaimStatus: MessageTypeDefinition<_berth_objects_v1_PersistentVolumeClaimStatus, _berth_objects_v1_PersistentVolumeClaimStatus__Output>
+        PersistentVolumeClaimVolumeSource: MessageTypeDefinition<_berth_objects_v1_PersistentVolumeClaimVolumeSource, _berth_objects_v1_PersistentVolumeClaimVolumeSource__Output>
         Pod: MessageTypeDefinition<_berth_objects_v1_Pod, _berth_objects_v1_Pod__Output>
         PodAffinity: MessageTypeDefinition<_berth_objects_v1_PodAffinity, _berth_objects_v1_PodAffinity__Output>
         PodAffinityTerm: MessageTypeDefinition<_berth_objects_v1_PodAffinityTerm, _berth_objects_v1_PodAffinityTerm__Output>
@@ -307,6 +310,7 @@ export interface ProtoGrpcType {
         PodsMetricStatus: MessageTypeDefinition<_berth_objects_v1_PodsMetricStatus, _berth_objects_v1_PodsMetricStatus__Output>
         PortStatus: MessageTypeDefinition<_berth_objects_v1_PortStatus, _berth_objects_v1_PortStatus__Output>
         PreferredSchedulingTerm: MessageTypeDefinition<_berth_objects_v1_PreferredSchedulingTerm, _berth_objects_v1_PreferredSchedulingTerm__Output>
+        PriorityClass: MessageTypeDefinition<_berth_objects_v1_PriorityClass, _berth_objects_v1_PriorityClass__Output>
         Probe: MessageTypeDefinition<_berth_objects_v1_Probe, _berth_objects_v1_Probe__Output>
         ProjectedVolumeSource: MessageTypeDefinition<_berth_objects_v1_ProjectedVolumeSource, _berth_objects_v1_ProjectedVolumeSource__Output>
         ReplicaSet: MessageTypeDefinition<_berth_objects_v1_ReplicaSet, _berth_objects_v1_ReplicaSet__Output>

@@ -279,6 +279,16 @@ describe('config, cluster and other kinds', () => {
       ['bare', 'StatefulSet/db', '<none>', '1', '3', '0', '5h'],
     ]);
   });
+
+  it('priority classes: value and whether it is the global default', () => {
+    const high = obj('PriorityClass', 'scheduling.k8s.io/v1', 'high', { value: 1000000, globalDefault: true }, { namespace: undefined });
+    const low = obj('PriorityClass', 'scheduling.k8s.io/v1', 'low', { value: -10 }, { namespace: undefined });
+    expect(rows('pc', [high, low])).toEqual([
+      ['NAME', 'VALUE', 'GLOBAL-DEFAULT', 'AGE'],
+      ['high', '1000000', 'true', '5h'],
+      ['low', '-10', 'false', '5h'],
+    ]);
+  });
 });
 
 describe('tables', () => {

@@ -1,5 +1,5 @@
-// Tables of the remaining kinds: config maps, secrets, namespaces, nodes, events and
-// horizontal pod autoscalers.
+// Tables of the remaining kinds: config maps, secrets, namespaces, nodes, events, horizontal pod
+// autoscalers and priority classes.
 import type { KubeObject } from '../../index.js';
 import { age } from './age.js';
 import { at, conditionStatus, list, num, record, str, stringMap } from './fields.js';
@@ -145,4 +145,10 @@ export const hpaPrinter: KindPrinter = {
     String(num(at(hpa, 'status', 'currentReplicas')) ?? 0),
     created(hpa, now),
   ],
+};
+
+/** kubectl's columns: GLOBAL-DEFAULT is true or false. */
+export const priorityClassPrinter: KindPrinter = {
+  headers: ['NAME', 'VALUE', 'GLOBAL-DEFAULT', 'AGE'],
+  row: (pc, now) => [nameOf(pc), String(num(pc['value']) ?? 0), String(pc['globalDefault'] === true), created(pc, now)],
 };

@@ -3,7 +3,7 @@
 import type { KubeObject } from '../../index.js';
 import { findKind } from '../../index.js';
 import { age } from './age.js';
-import { configMapPrinter, eventPrinter, hpaPrinter, namespacePrinter, nodePrinter, secretPrinter } from './cluster.js';
+import { configMapPrinter, eventPrinter, hpaPrinter, namespacePrinter, nodePrinter, priorityClassPrinter, secretPrinter } from './cluster.js';
 import { objectRef } from './names.js';
 import { podPrinter } from './pods.js';
 import type { KindPrinter, RowContext } from './printer.js';
@@ -27,6 +27,7 @@ const PRINTERS: Readonly<Record<string, KindPrinter>> = {
   Node: nodePrinter,
   Event: eventPrinter,
   HorizontalPodAutoscaler: hpaPrinter,
+  PriorityClass: priorityClassPrinter,
 };
 
 /** For a kind without a table of its own. */

@@ -209,6 +209,7 @@ const TOP_DEFAULTS = new Map<string, (obj: Rec) => void>([
   ['Secret', defaultSecret],
   ['Namespace', defaultNamespace],
   ['Event', (obj) => fill(obj, { count: 1, type: 'Normal' })],
+  ['PriorityClass', (obj) => fill(obj, { preemptionPolicy: 'PreemptLowerPriority' })],
 ]);
 
 /** Fills Kubernetes' defaults in place (idempotent). `uid` is the object's uid (a Job's default selector uses it). */

@@ -1,8 +1,8 @@
-// Events, Namespaces and Nodes.
+// Events, Namespaces, Nodes and PriorityClasses.
 import { ipProblem, labelValueProblem, qualifiedNameProblem, timeProblem } from './names.js';
 import { taintEffect } from './validate-scheduling.js';
-import type { Check } from './validate-rules.js';
-import { at, bool, fields, int, list, map, oneOf, own, quantity, records, req, str, strList, unique } from './validate-rules.js';
+import type { Causes, Check, Rec, Rule } from './validate-rules.js';
+import { at, bool, fields, int, isInt, list, map, oneOf, own, quantity, records, req, str, strList, unique } from './validate-rules.js';
 
 export const eventFields = fields({
   involvedObject: req(
@@ -80,3 +80,37 @@ export const nodeStatus = fields(
   },
   addressIps,
 );
+
+/**
+ * The highest value a user's PriorityClass may have: Kubernetes keeps the values above it for
+ * system-cluster-critical and system-node-critical.
+ */
+export const HIGHEST_USER_PRIORITY = 1_000_000_000;
+/** The lowest int32, the lowest priority there is. */
+const LOWEST_PRIORITY = -2_147_483_648;
+
+const priorityValue: Rule = (c, v, p) => {
+  if (!isInt(v)) return c.bad(p, 'must be an integer', v);
+  if (v > HIGHEST_USER_PRIORITY) return c.bad(p, `must be <= ${HIGHEST_USER_PRIORITY} (higher values are reserved for system priority classes)`, v);
+  if (v < LOWEST_PRIORITY) c.bad(p, `must be >= ${LOWEST_PRIORITY}`, v);
+};
+
+/**
+ * A PriorityClass's fields, which sit at the top of the object. That at most one class is the
+ * global default is a check across objects, which a single object's validation cannot make.
+ */
+export const priorityClassFields = fields({
+  value: req(priorityValue),
+  globalDefault: bool,
+  description: str(),
+  preemptionPolicy: oneOf('Never', 'PreemptLowerPriority'),
+});
+
+/** value and preemptionPolicy are fixed once the class exists (pods already carry them). */
+export function priorityClassUpdate(c: Causes, obj: Rec, old: Rec): void {
+  for (const key of ['value', 'preemptionPolicy']) {
+    const now = own(obj, key);
+    const before = own(old, key);
+    if (now !== before) c.say(key, `field is immutable (is ${JSON.stringify(before ?? null)}, got ${JSON.stringify(now ?? null)})`);
+  }
+}

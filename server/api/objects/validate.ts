@@ -6,7 +6,7 @@ import { CRONJOB_NAME_MAX, cronJobSpec, jobSpec } from './validate-jobs.js';
 import { configMapFields, configMapUpdate, secretFields, secretUpdate } from './validate-config.js';
 import { hpaSpec } from './validate-hpa.js';
 import { statusRule, validateMeta } from './validate-meta.js';
-import { eventFields, namespaceSpec, nodeSpec, nodeStatus } from './validate-misc.js';
+import { eventFields, namespaceSpec, nodeSpec, nodeStatus, priorityClassFields, priorityClassUpdate } from './validate-misc.js';
 import { podSpec } from './validate-pod.js';
 import type { FieldRule, Rec, Rule } from './validate-rules.js';
 import { Causes, isRec, own, present, recOf, req } from './validate-rules.js';
@@ -56,6 +56,7 @@ const KIND_RULES = new Map<string, KindRules>([
   ['Secret', { top: secretFields, update: secretUpdate }],
   ['Event', { top: eventFields }],
   ['HorizontalPodAutoscaler', { spec: req(hpaSpec) }],
+  ['PriorityClass', { top: priorityClassFields, update: priorityClassUpdate }],
 ]);
 
 /** apiVersion and kind, when given, are the kind's. */

@@ -15,6 +15,7 @@ import type { ConfigMap as _berth_objects_v1_ConfigMap, ConfigMap__Output as _be
 import type { Secret as _berth_objects_v1_Secret, Secret__Output as _berth_objects_v1_Secret__Output } from '../../../berth/objects/v1/Secret.js';
 import type { Event as _berth_objects_v1_Event, Event__Output as _berth_objects_v1_Event__Output } from '../../../berth/objects/v1/Event.js';
 import type { HorizontalPodAutoscaler as _berth_objects_v1_HorizontalPodAutoscaler, HorizontalPodAutoscaler__Output as _berth_objects_v1_HorizontalPodAutoscaler__Output } from '../../../berth/objects/v1/HorizontalPodAutoscaler.js';
+import type { PriorityClass as _berth_objects_v1_PriorityClass, PriorityClass__Output as _berth_objects_v1_PriorityClass__Output } from '../../../berth/objects/v1/PriorityClass.js';
 
 /**
  * Any one object: what the API's requests and responses carry.
@@ -35,7 +36,8 @@ export interface ApiObject {
   'secret'?: (_berth_objects_v1_Secret | null);
   'event'?: (_berth_objects_v1_Event | null);
   'horizontalPodAutoscaler'?: (_berth_objects_v1_HorizontalPodAutoscaler | null);
-  'object'?: "namespace"|"node"|"pod"|"deployment"|"replicaSet"|"statefulSet"|"daemonSet"|"job"|"cronJob"|"service"|"endpoints"|"configMap"|"secret"|"event"|"horizontalPodAutoscaler";
+  'priorityClass'?: (_berth_objects_v1_PriorityClass | null);
+  'object'?: "namespace"|"node"|"pod"|"deployment"|"replicaSet"|"statefulSet"|"daemonSet"|"job"|"cronJob"|"service"|"endpoints"|"configMap"|"secret"|"event"|"horizontalPodAutoscaler"|"priorityClass";
 }
 
 /**
@@ -57,5 +59,6 @@ export interface ApiObject__Output {
   'secret'?: (_berth_objects_v1_Secret__Output | null);
   'event'?: (_berth_objects_v1_Event__Output | null);
   'horizontalPodAutoscaler'?: (_berth_objects_v1_HorizontalPodAutoscaler__Output | null);
-  'object'?: "namespace"|"node"|"pod"|"deployment"|"replicaSet"|"statefulSet"|"daemonSet"|"job"|"cronJob"|"service"|"endpoints"|"configMap"|"secret"|"event"|"horizontalPodAutoscaler";
+  'priorityClass'?: (_berth_objects_v1_PriorityClass__Output | null);
+  'object'?: "namespace"|"node"|"pod"|"deployment"|"replicaSet"|"statefulSet"|"daemonSet"|"job"|"cronJob"|"service"|"endpoints"|"configMap"|"secret"|"event"|"horizontalPodAutoscaler"|"priorityClass";
 }
