@@ -1,12 +1,12 @@
 // What a pod needs before any of its containers can start: its directory, its host ports and its
-// volumes (emptyDir, hostPath, ConfigMap, Secret; volumes.ts makes them). Until all are there,
-// every container not yet started waits with CreateContainerConfigError and the step is retried;
-// once prepared, only volumes whose ConfigMap or Secret changed are written again, and a failed
-// rewrite keeps the files as they were.
+// volumes (emptyDir, hostPath, ConfigMap, Secret, persistentVolumeClaim; volumes.ts makes them).
+// Until all are there, every container not yet started waits with CreateContainerConfigError and
+// the step is retried; once prepared, only volumes whose ConfigMap or Secret changed are written
+// again, and a failed rewrite keeps the files as they were.
 import { mkdir } from 'node:fs/promises';
 import { CONFIG_ERROR } from './container-record.js';
 import { allocatePorts } from './ports.js';
-import { prepareVolume } from './volumes.js';
+import { claimsDirOf, prepareVolume } from './volumes.js';
 import type { VolumeSpec } from './volumes.js';
 import type { WorkerState } from './worker-state.js';
 
@@ -31,7 +31,13 @@ export async function prepare(s: WorkerState): Promise<boolean> {
   const todo = problems.length > 0 ? [] : s.prepared ? specs.filter((v) => s.dirtyVolumes.has(v.name ?? '')) : specs;
   s.dirtyVolumes.clear();
   for (const v of todo) {
-    const r = await prepareVolume(v, { podDir: s.podDir, lookup: (kind, name) => s.lookup(kind, name), maxFiles: s.deps.options.maxVolumeFiles });
+    const r = await prepareVolume(v, {
+      podDir: s.podDir,
+      namespace: s.pod.metadata.namespace ?? '',
+      claimsDir: claimsDirOf(s.deps.podsDir),
+      lookup: (kind, name) => s.lookup(kind, name),
+      maxFiles: s.deps.options.maxVolumeFiles,
+    });
     if (r.ok) {
       if (r.volume.note !== undefined && !s.volumes.has(r.volume.name)) s.log.info({ volume: r.volume.name }, r.volume.note);
       s.volumes.set(r.volume.name, r.volume);

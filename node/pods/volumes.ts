@@ -2,10 +2,14 @@
 // the pod's directory; hostPath is the path itself, after the check its `type` asks for;
 // configMap and secret are a directory with one file per key, written file by file through a
 // temporary name and a rename, so a reader never sees half a file, and written again whenever the
-// object changes. The process runtime cannot mount: it links each mountPath to these paths.
+// object changes. A persistentVolumeClaim is node-local: the directory
+// `<agent data dir>/volumes/<namespace>/<claimName>`, made when missing and never removed here (not
+// when the pod goes, nor when the claim's StatefulSet does), so that the next pod of the claim on
+// this node finds the data where the last one left it. The process runtime cannot mount: it links
+// each mountPath to these paths.
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { SourceKind, SourceLookup } from './env.js';
 import { sourceData, sourceWord } from './env.js';
 
@@ -21,6 +25,7 @@ export interface VolumeSpec {
   hostPath?: { path?: string; type?: string };
   configMap?: { name?: string; items?: KeyToPathSpec[]; defaultMode?: number; optional?: boolean };
   secret?: { secretName?: string; items?: KeyToPathSpec[]; defaultMode?: number; optional?: boolean };
+  persistentVolumeClaim?: { claimName?: string; readOnly?: boolean };
   [source: string]: unknown;
 }
 
@@ -39,6 +44,10 @@ export type VolumeResult = { readonly ok: true; readonly volume: PreparedVolume 
 export interface VolumeContext {
   /** `<podsDir>/<uid>` */
   readonly podDir: string;
+  /** The pod's namespace: claims are per namespace, as in Kubernetes. */
+  readonly namespace: string;
+  /** `<agent data dir>/volumes`, where claims live (claimsDirOf). */
+  readonly claimsDir: string;
   readonly lookup: SourceLookup;
   /** Most files one ConfigMap or Secret volume writes. */
   readonly maxFiles: number;
@@ -55,17 +64,33 @@ export function volumeDir(podDir: string, name: string): string {
   return join(podDir, 'volumes', name);
 }
 
-const KNOWN = new Set(['name', 'emptyDir', 'hostPath', 'configMap', 'secret']);
+/**
+ * Where claims live, from the pods' directory `<agent data dir>/pods`: next to it, so that a
+ * claim outlives every pod directory (a pod's is removed with the pod).
+ */
+export function claimsDirOf(podsDir: string): string {
+  return join(dirname(podsDir), 'volumes');
+}
+
+/** A claim's directory, or undefined when a name could step out of the claims directory. */
+export function claimDir(claimsDir: string, namespace: string, claimName: string): string | undefined {
+  // The API server checks both are DNS-1123 names; this guards the path against anything else.
+  const safe = (s: string): boolean => s !== '' && s === basename(s) && s !== '.' && s !== '..' && !s.includes('\\');
+  return safe(namespace) && safe(claimName) ? join(claimsDir, namespace, claimName) : undefined;
+}
+
+const KNOWN = new Set(['name', 'emptyDir', 'hostPath', 'configMap', 'secret', 'persistentVolumeClaim']);
 
 /** Makes (or rewrites) one volume; a problem is a message for the containers' waiting state. */
 export async function prepareVolume(v: VolumeSpec, ctx: VolumeContext): Promise<VolumeResult> {
   const name = v.name ?? '';
   try {
     if (v.hostPath !== undefined) return await hostPathVolume(name, v.hostPath.path ?? '', v.hostPath.type ?? '');
+    if (v.persistentVolumeClaim !== undefined) return await claimVolume(name, v.persistentVolumeClaim, ctx);
     const source = volumeSource(v);
     if (source !== undefined) return await sourceVolume(v, source, ctx);
     const other = Object.keys(v).find((k) => !KNOWN.has(k) && v[k] !== undefined && v[k] !== null);
-    if (other !== undefined) return { ok: false, message: `volume "${name}": ${other} volumes are not supported by the process runtime (emptyDir, hostPath, configMap and secret are)` };
+    if (other !== undefined) return { ok: false, message: `volume "${name}": ${other} volumes are not supported by the process runtime (emptyDir, hostPath, configMap, secret and persistentVolumeClaim are)` };
     // emptyDir, or no source at all (which Kubernetes defaults to emptyDir).
     const dir = volumeDir(ctx.podDir, name);
     await mkdir(dir, { recursive: true });
@@ -118,6 +143,16 @@ async function hostPathVolume(name: string, path: string, type: string): Promise
   if (found === want.kind) return ok;
   const what = found === 'missing' ? 'does not exist' : `is not ${want.words}`;
   return { ok: false, message: `hostPath type check failed: ${path} ${what} (volume "${name}", type ${type})` };
+}
+
+async function claimVolume(name: string, claim: { claimName?: string; readOnly?: boolean }, ctx: VolumeContext): Promise<VolumeResult> {
+  const claimName = claim.claimName ?? '';
+  const dir = claimDir(ctx.claimsDir, ctx.namespace, claimName);
+  if (dir === undefined) return { ok: false, message: `volume "${name}": persistentVolumeClaim.claimName ${JSON.stringify(claimName)} is not a name a directory can have` };
+  // Made when missing, never removed: the data outlives the pod.
+  await mkdir(dir, { recursive: true, mode: 0o755 });
+  const note = claim.readOnly === true ? 'persistentVolumeClaim readOnly is not enforced by the process runtime' : undefined;
+  return { ok: true, volume: { name, hostPath: dir, ...(note !== undefined ? { note } : {}) } };
 }
 
 type Files = Map<string, { data: Buffer; mode: number }>;

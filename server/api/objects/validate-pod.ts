@@ -17,8 +17,8 @@ import { affinity, spreadKey, toleration, topologySpreadConstraint } from './val
 
 const keyToPath = fields({ key: req(str(configKeyProblem)), path: req(str(relativePathProblem)), mode: int(0, 0o777) });
 
-/** The volume sources berth's runtime can provide. */
-export const VOLUME_SOURCES = ['emptyDir', 'configMap', 'secret', 'hostPath'];
+/** The volume sources berth's runtime can provide (a persistentVolumeClaim is a directory on the node). */
+export const VOLUME_SOURCES = ['emptyDir', 'configMap', 'secret', 'hostPath', 'persistentVolumeClaim'];
 
 const volume = fields(
   {
@@ -30,6 +30,7 @@ const volume = fields(
     }),
     configMap: fields({ name: req(str(dns1123SubdomainProblem)), items: list(keyToPath), defaultMode: int(0, 0o777), optional: bool }),
     secret: fields({ secretName: req(str(dns1123SubdomainProblem)), items: list(keyToPath), defaultMode: int(0, 0o777), optional: bool }),
+    persistentVolumeClaim: fields({ claimName: req(str(dns1123SubdomainProblem)), readOnly: bool }),
   },
   exactlyOne(VOLUME_SOURCES),
 );
