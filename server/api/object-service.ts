@@ -15,6 +15,7 @@ import { NamespaceLifecycle } from './registry/namespace-lifecycle.js';
 import type { RegistryOptions } from './registry/options.js';
 import { compileRegistryOptions } from './registry/options.js';
 import { ObjectRegistry } from './registry/registry.js';
+import type { PropagationPolicy } from './registry/registry.js';
 import { WatchCaches } from './registry/watch-cache.js';
 import { markNotProposed, responseHeader, unary } from './respond.js';
 import { startObjectWatch } from './object-watch.js';
@@ -112,7 +113,8 @@ export function registerObjectService(server: grpc.Server, node: ApiNode, option
       const grace = req.gracePeriodSeconds ?? undefined;
       checkDelete(req.propagationPolicy, grace);
       const pre = { resourceVersion: req.preconditionResourceVersion, uid: req.preconditionUid };
-      const res = await write(() => reg.delete(kindOf(req.kind), req.namespace, req.name, pre, req.dryRun, grace));
+      const policy = req.propagationPolicy === '' ? undefined : (req.propagationPolicy as PropagationPolicy);
+      const res = await write(() => reg.delete(kindOf(req.kind), req.namespace, req.name, pre, req.dryRun, grace, policy));
       return { header: header(rev(res.object)), object: toWire(res.object), pending: res.pending };
     }),
     Watch: (call) => startObjectWatch(call, reg, caches, sessions, log),

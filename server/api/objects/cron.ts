@@ -2,6 +2,10 @@
 // day-of-week; `*`, `?`, lists, ranges, steps, month and weekday names) and the @yearly..@hourly
 // shorthands; and the next time a schedule fires after a given instant in an IANA time zone.
 //
+// berth also accepts `@every <N>s|m|h` (at least 1s), for periods shorter than cron's minute. Such
+// a schedule fires at the multiples of its interval since the Unix epoch, whatever the time zone,
+// so that every replica computes the same instants (and so the same Job names) with no state.
+//
 // As in Kubernetes' cron library, when both day fields are restricted a day matches if either
 // does; when one of them is `*` (or `?`), both must match.
 
@@ -33,7 +37,7 @@ const SHORTHANDS = new Map<string, string>([
   ['@hourly', '0 * * * *'],
 ]);
 
-/** A parsed schedule: for each field, which values fire. */
+/** A parsed five-field schedule: for each field, which values fire. */
 export interface CronSchedule {
   readonly minutes: readonly boolean[];
   readonly hours: readonly boolean[];
@@ -44,7 +48,33 @@ export interface CronSchedule {
   readonly dayStar: boolean;
 }
 
-export type CronParse = { readonly ok: true; readonly schedule: CronSchedule } | { readonly ok: false; readonly problem: string };
+/** A parsed `@every` schedule: fires at each multiple of `everyMs` since the Unix epoch. */
+export interface IntervalSchedule {
+  readonly everyMs: number;
+}
+
+export type Schedule = CronSchedule | IntervalSchedule;
+
+export type CronParse = { readonly ok: true; readonly schedule: Schedule } | { readonly ok: false; readonly problem: string };
+
+/** Longest `@every` interval: a year (anything longer is better said in cron). */
+export const MAX_EVERY_SECONDS = 366 * 86_400;
+const UNIT_SECONDS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600 };
+
+export function isIntervalSchedule(s: Schedule): s is IntervalSchedule {
+  return 'everyMs' in s;
+}
+
+/** `@every <N>s|m|h`, or what is wrong with it. */
+function parseEvery(text: string): CronParse {
+  const arg = text.slice('@every'.length).trim();
+  const m = /^(\d{1,12})([smh])$/.exec(arg);
+  if (m === null) return { ok: false, problem: `@every: ${JSON.stringify(arg)} is not a whole number of seconds (s), minutes (m) or hours (h), such as 30s, 5m or 1h` };
+  const seconds = Number(m[1]) * (UNIT_SECONDS[m[2] ?? 's'] ?? 1);
+  if (seconds < 1) return { ok: false, problem: `@every: the interval must be at least 1s (got ${arg})` };
+  if (seconds > MAX_EVERY_SECONDS) return { ok: false, problem: `@every: the interval must be at most ${MAX_EVERY_SECONDS / 3600}h (got ${arg})` };
+  return { ok: true, schedule: { everyMs: seconds * 1000 } };
+}
 
 interface ParsedField {
   readonly bits: boolean[];
@@ -98,8 +128,11 @@ export function parseCron(text: string): CronParse {
   if (typeof text !== 'string') return { ok: false, problem: 'must be a string' };
   const trimmed = text.trim();
   if (/^(CRON_)?TZ=/i.test(trimmed)) return { ok: false, problem: 'must not set a time zone (TZ= or CRON_TZ=): use spec.timeZone' };
+  if (/^@every(\s|$)/.test(trimmed)) return parseEvery(trimmed);
   const expanded = trimmed.startsWith('@') ? SHORTHANDS.get(trimmed) : trimmed;
-  if (expanded === undefined) return { ok: false, problem: `unknown shorthand ${JSON.stringify(trimmed)}: use one of ${[...SHORTHANDS.keys()].join(', ')}` };
+  if (expanded === undefined) {
+    return { ok: false, problem: `unknown shorthand ${JSON.stringify(trimmed)}: use one of ${[...SHORTHANDS.keys()].join(', ')}, or @every <N>s|m|h` };
+  }
   const parts = expanded.split(/\s+/);
   if (parts.length !== 5) {
     return { ok: false, problem: `must have 5 fields (minute hour day-of-month month day-of-week), not ${parts.length}` };
@@ -217,13 +250,17 @@ function dayMatches(s: CronSchedule, dom: number, dow: number): boolean {
  * The first time after `after` (strictly) at which `schedule` fires in `timeZone` (default UTC);
  * undefined if the schedule or zone is invalid or it never fires within CRON_SEARCH_YEARS.
  * A wall time a clock change skips does not fire that day; one it repeats fires at its first
- * occurrence after `after`.
+ * occurrence after `after`. An `@every` schedule ignores the zone (see the top of this file).
  */
-export function nextAfter(schedule: string | CronSchedule, after: Date, timeZone?: string): Date | undefined {
+export function nextAfter(schedule: string | Schedule, after: Date, timeZone?: string): Date | undefined {
   const parsed = typeof schedule === 'string' ? parseCron(schedule) : { ok: true as const, schedule };
   const f = formatter(timeZone ?? 'UTC');
   const afterMs = after.getTime();
   if (!parsed.ok || f === undefined || !Number.isFinite(afterMs)) return undefined;
+  if (isIntervalSchedule(parsed.schedule)) {
+    const every = parsed.schedule.everyMs;
+    return new Date(Math.floor(afterMs / every) * every + every);
+  }
   const startWall = wallOf(afterMs, f);
   const lastYear = new Date(startWall).getUTCFullYear() + CRON_SEARCH_YEARS;
   let wall: number | undefined = Math.floor(startWall / MINUTE_MS) * MINUTE_MS + MINUTE_MS;

@@ -165,7 +165,8 @@ export function statusRule(kind: KindInfo): Rule {
     for (const [k, val] of Object.entries(v)) {
       if (!present(val)) continue;
       const fp = at(p, k);
-      if (STATUS_COUNTS.has(k)) int(0)(c, val, fp);
+      // A CronJob's status.active lists its running Jobs (object references), unlike a Job's count.
+      if (STATUS_COUNTS.has(k) && !(kind.kind === 'CronJob' && k === 'active')) int(0)(c, val, fp);
       else if (k === 'conditions') list(condition)(c, val, fp);
       else if (k === 'phase' && phases !== undefined) oneOf(...phases)(c, val, fp);
       else if (kind.kind === 'Pod' && (k === 'containerStatuses' || k === 'initContainerStatuses')) list(containerStatus)(c, val, fp);

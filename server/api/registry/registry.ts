@@ -183,29 +183,60 @@ export class ObjectRegistry {
     return { object: { ...next, metadata: { ...next.metadata, resourceVersion: String(res.revision) } }, changed: true };
   }
 
-  /** Deletes the object, or marks it (deletionTimestamp) while finalizers remain. */
-  async delete(kind: KindInfo, namespace: string | undefined, name: string, pre: Preconditions, dryRun = false, gracePeriodSeconds?: number): Promise<DeleteOutcome> {
+  /**
+   * Deletes the object, or marks it (deletionTimestamp) while finalizers remain. With propagation
+   * Foreground or Orphan, an object that can own others is only marked, with the finalizer the
+   * garbage collector acts on (foregroundDeletion: its dependents go first; orphan: they are let
+   * go); Background (or none) deletes it at once and leaves its dependents to the collector.
+   */
+  async delete(
+    kind: KindInfo,
+    namespace: string | undefined,
+    name: string,
+    pre: Preconditions,
+    dryRun = false,
+    gracePeriodSeconds?: number,
+    propagationPolicy?: PropagationPolicy,
+  ): Promise<DeleteOutcome> {
     const key = this.keyOf(kind, namespace, name);
     for (let attempt = 1; attempt <= this.opts.maxWriteRetries; attempt++) {
       const { kv, cur } = await this.current(kind, key, namespace, name, pre);
       if (kind.kind === 'Namespace' && PROTECTED_NAMESPACES.includes(name)) throw protectedNamespace(name);
       const grace = podGrace(kind, cur, gracePeriodSeconds);
-      const keep = kind.kind === 'Namespace' || (cur.metadata.finalizers ?? []).length > 0 || grace > 0;
-      // A second delete may shorten a pod's grace period (as in Kubernetes), never lengthen it.
-      if (keep && cur.metadata.deletionTimestamp !== undefined && !(grace > 0 && grace < Number(cur.metadata.deletionGracePeriodSeconds ?? Infinity))) return { object: cur, pending: true };
+      const gcFinalizer = propagationFinalizer(kind, propagationPolicy);
+      const keep = kind.kind === 'Namespace' || (cur.metadata.finalizers ?? []).length > 0 || grace > 0 || gcFinalizer !== undefined;
+      // A second delete may shorten a pod's grace period (as in Kubernetes), never lengthen it; a
+      // force delete (0) of a pod that finalizers hold still ends its grace period.
+      if (keep && cur.metadata.deletionTimestamp !== undefined && !(kind.kind === 'Pod' && grace < Number(cur.metadata.deletionGracePeriodSeconds ?? Infinity))) return { object: cur, pending: true };
       if (dryRun) return { object: cur, pending: keep };
       const graceKept = kind.kind === 'Pod' ? grace : gracePeriodSeconds;
-      const res = keep ? await this.markDeleted(kind, cur, kv, graceKept) : await this.txn([{ key, target: 'modRevision', op: '=', value: kv.modRevision }], [{ type: 'delete', key }]);
+      const finalizers = gcFinalizer === undefined || cur.metadata.deletionTimestamp !== undefined ? cur.metadata.finalizers : [...new Set([...(cur.metadata.finalizers ?? []), gcFinalizer])];
+      const res = keep ? await this.markDeleted(kind, cur, kv, graceKept, finalizers) : await this.txn([{ key, target: 'modRevision', op: '=', value: kv.modRevision }], [{ type: 'delete', key }]);
       if (res.succeeded === true && !keep) return { object: cur, pending: false };
-      if (res.succeeded === true) return { object: marked(kind, cur, this.opts.now(), graceKept, res.revision), pending: true };
+      if (res.succeeded === true) return { object: marked(kind, cur, this.opts.now(), graceKept, res.revision, finalizers), pending: true };
     }
     throw busy(kind, name, this.opts.maxWriteRetries);
   }
 
-  private async markDeleted(kind: KindInfo, cur: KubeObject, kv: KeyValue, grace: number | undefined): Promise<CommandResult> {
-    const next = marked(kind, cur, this.opts.now(), grace, 0);
+  private async markDeleted(kind: KindInfo, cur: KubeObject, kv: KeyValue, grace: number | undefined, finalizers: string[] | undefined): Promise<CommandResult> {
+    const next = marked(kind, cur, this.opts.now(), grace, 0, finalizers);
     return this.txn([{ key: kv.key, target: 'modRevision', op: '=', value: kv.modRevision }], [{ type: 'put', key: kv.key, value: encodeObject(next) }]);
   }
+}
+
+export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
+
+/** The finalizers by which the garbage collector deletes an owner's dependents first, or lets them go (Kubernetes' names). */
+const FOREGROUND_FINALIZER = 'foregroundDeletion';
+const ORPHAN_FINALIZER = 'orphan';
+
+/** Kinds whose objects own others (pods, ReplicaSets, Jobs): the ones deletion propagates from. */
+const OWNER_KINDS: ReadonlySet<string> = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob']);
+
+/** The finalizer a propagation policy puts on an owner, if it is one that waits for the collector. */
+function propagationFinalizer(kind: KindInfo, policy: PropagationPolicy | undefined): string | undefined {
+  if (!OWNER_KINDS.has(kind.kind)) return undefined;
+  return policy === 'Foreground' ? FOREGROUND_FINALIZER : policy === 'Orphan' ? ORPHAN_FINALIZER : undefined;
 }
 
 /**
@@ -222,8 +253,9 @@ function podGrace(kind: KindInfo, cur: KubeObject, requested: number | undefined
 }
 
 /** `cur` with its deletion under way: a deletionTimestamp, and Terminating for a namespace. */
-function marked(kind: KindInfo, cur: KubeObject, now: Date, grace: number | undefined, revision: number): KubeObject {
+function marked(kind: KindInfo, cur: KubeObject, now: Date, grace: number | undefined, revision: number, finalizers = cur.metadata.finalizers): KubeObject {
   const metadata = { ...cur.metadata, deletionTimestamp: timestamp(now), deletionGracePeriodSeconds: grace ?? 0, resourceVersion: String(revision) };
+  if (finalizers !== undefined) metadata.finalizers = finalizers;
   const out: KubeObject = { ...cur, metadata };
   if (kind.kind === 'Namespace') out.status = { ...cur.status, phase: 'Terminating' };
   return out;
