@@ -1,6 +1,7 @@
 // connect(): the SDK's entry point. A Client talks to one replica at a time out of the servers
-// it was given and moves to another when that one fails (see retry.ts). Besides `kv`, `cluster`
-// and `nodes`, it has the object calls (create, get, list, ..., watch, informer) as its own methods.
+// it was given and moves to another when that one fails (see retry.ts). Besides `kv`, `cluster`,
+// `nodes` and `rollouts`, it has the object calls (create, get, list, ..., watch, informer, scale)
+// as its own methods.
 import { homedir } from 'node:os';
 import { ClusterClient } from './cluster.js';
 import { EndpointPool } from './endpoints.js';
@@ -26,6 +27,8 @@ import type {
 } from './objects/types.js';
 import { compileConnectOptions } from './options.js';
 import type { CompiledConnectOptions, ConnectEnvironment, ConnectOptions } from './options.js';
+import { RolloutClient, scaleWorkload } from './rollout.js';
+import type { ScaleOptions } from './rollout.js';
 
 /** This process's environment variables and home folder, which connect() reads. */
 export function processEnvironment(): ConnectEnvironment {
@@ -37,6 +40,8 @@ export class Client implements ObjectApi {
   readonly cluster: ClusterClient;
   /** Logs, exec, usage, cordon and drain (see nodes.ts). */
   readonly nodes: NodeClient;
+  /** Rollout status, history, undo, pause, resume and restart of workloads (see rollout.ts). */
+  readonly rollouts: RolloutClient;
   readonly options: CompiledConnectOptions;
   private readonly pool: EndpointPool;
   private readonly objects: ObjectClient;
@@ -49,6 +54,7 @@ export class Client implements ObjectApi {
     this.cluster = new ClusterClient(this.pool, this.options);
     this.objects = new ObjectClient(this.pool, this.options);
     this.nodes = new NodeClient(this.pool, this.options, this.objects);
+    this.rollouts = new RolloutClient(this.objects);
   }
 
   create<T extends KubeObject = KubeObject>(obj: T, options?: WriteOptions): Promise<T> {
@@ -89,6 +95,14 @@ export class Client implements ObjectApi {
 
   informer<T extends KubeObject = KubeObject>(kind: string, options?: InformerOptions): Informer<T> {
     return this.objects.informer<T>(kind, options);
+  }
+
+  /**
+   * Sets spec.replicas of a Deployment, ReplicaSet or StatefulSet; with `currentReplicas` or
+   * `resourceVersion`, only if the object has those now (else ConflictError). See rollout.ts.
+   */
+  scale<T extends KubeObject = KubeObject>(kind: string, name: string, replicas: number, options?: ScaleOptions): Promise<T> {
+    return scaleWorkload<T>(this.objects, kind, name, replicas, options);
   }
 
   /** Closes every connection, watch and informer; calls in flight fail with CANCELLED or UNAVAILABLE. */

@@ -41,6 +41,41 @@ export type {
   PodUsage,
   ResourceUsage,
 } from './nodes.js';
+export {
+  RolloutClient,
+  scaleWorkload,
+  changeObject,
+  withoutHashLabel,
+  CHANGE_CAUSE_ANNOTATION,
+  RESTARTED_AT_ANNOTATION,
+  POD_TEMPLATE_HASH_LABEL,
+  MAX_CONFLICT_RETRIES,
+  SCALABLE_KINDS,
+  RESTARTABLE_KINDS,
+} from './rollout.js';
+export type {
+  RestartOptions,
+  RolloutApi,
+  RolloutHistory,
+  RolloutOptions,
+  RolloutRevision,
+  RolloutWriteOptions,
+  ScaleOptions,
+  UndoOptions,
+  UndoResult,
+} from './rollout.js';
+export {
+  RolloutFailedError,
+  followRollout,
+  rolloutState,
+  rolloutKind,
+  REVISION_ANNOTATION,
+  ROLLED_BACK_GENERATION_ANNOTATION,
+  ROLLBACK_REASON_ANNOTATION,
+  ROLLOUT_KINDS,
+  ROLLOUT_REWATCH_DELAY_MS,
+} from './rollout-status.js';
+export type { RolloutFailureReason, RolloutProgress, RolloutState, RolloutStatus, RolloutStatusApi, RolloutStatusOptions } from './rollout-status.js';
 export type { WatchStream } from './watch.js';
 export type {
   ClusterStatus,

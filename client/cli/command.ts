@@ -7,6 +7,8 @@ import type { FlagValue, OptionSpecs } from './args.js';
 export interface CliIo {
   stdout(data: string | Uint8Array): void;
   stderr(text: string): void;
+  /** Whether stderr is a terminal: progress is then redrawn in place instead of logged line by line. */
+  readonly stderrIsTTY?: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Calls `handler` on Ctrl-C; returns a function that stops listening. */
   onInterrupt(handler: () => void): () => void;

@@ -57,6 +57,7 @@ async function waitGone(ctx: CommandContext, api: ObjectApi, t: DeleteTarget, fr
 
 interface DeleteFlags {
   readonly gracePeriodSeconds: number | undefined;
+  readonly propagationPolicy: 'Background' | 'Foreground' | 'Orphan';
   /** --force with a grace period of 0: removed at once, printed as "force deleted". */
   readonly force: boolean;
   readonly dryRun: boolean;
@@ -73,6 +74,7 @@ async function deleteOne(ctx: CommandContext, api: ObjectApi, t: DeleteTarget, f
     const res = await api.delete(t.kind.kind, t.name, {
       ...(t.kind.namespaced ? { namespace: t.namespace } : {}),
       ...(f.gracePeriodSeconds !== undefined ? { gracePeriodSeconds: f.gracePeriodSeconds } : {}),
+      propagationPolicy: f.propagationPolicy,
       dryRun: f.dryRun,
     });
     const finalizers = res.object.metadata?.finalizers ?? [];
@@ -115,10 +117,30 @@ function gracePeriod(ctx: CommandContext): { gracePeriodSeconds: number | undefi
   return { gracePeriodSeconds: grace, force };
 }
 
+const CASCADE: Readonly<Record<string, DeleteFlags['propagationPolicy']>> = { background: 'Background', foreground: 'Foreground', orphan: 'Orphan' };
+
+/**
+ * --cascade, kubectl's way: background (the default: the object goes at once, its dependents
+ * after it), foreground (its dependents go first) or orphan (they stay). kubectl deprecated the
+ * boolean form: true still means background, with a warning; false is refused, naming orphan.
+ */
+function cascadeFlag(ctx: CommandContext): DeleteFlags['propagationPolicy'] {
+  const value = stringFlag('--cascade', ctx.values['cascade']);
+  if (value === undefined) return 'Background';
+  if (value === 'false') throw new UsageError('--cascade=false: use --cascade=orphan to leave the dependents in place (the boolean form is deprecated)');
+  if (value === 'true') {
+    ctx.io.stderr('Warning: --cascade=true is deprecated (boolean value) and can be replaced with --cascade=background.\n');
+    return 'Background';
+  }
+  const policy = CASCADE[value];
+  if (policy === undefined) throw new UsageError(`--cascade: must be one of background, foreground, orphan (got ${JSON.stringify(value)})`);
+  return policy;
+}
+
 export const deleteCommand: LeafCommand = {
   name: 'delete',
   summary: 'Delete objects by name, by selector, or as listed in manifest files',
-  usage: 'delete KIND NAME... | KIND/NAME... | KIND -l SEL | -f FILE [-n NS] [--grace-period N | --now | --force] [--wait=false] [--ignore-not-found]',
+  usage: 'delete KIND NAME... | KIND/NAME... | KIND -l SEL | -f FILE [-n NS] [--grace-period N | --now | --force] [--cascade=background|foreground|orphan] [--wait=false] [--ignore-not-found]',
   help: `  -f, --filename PATH        delete the objects of these manifests (repeatable; - for stdin)
   -l, --selector SEL         every object of KIND with these labels
   --all                      every object of KIND in the namespace
@@ -127,6 +149,9 @@ ${NAMESPACE_HELP}
   --now                      a grace period of 1 second: stop at once, gracefully
   --force                    remove at once (--grace-period=0), without waiting for the pod's
                              containers to stop: they may go on running on their node for a while
+  --cascade=MODE             what becomes of the objects it owns (a deployment's replicasets,
+                             their pods): background (default) deletes them after it,
+                             foreground before it (it waits for them), orphan leaves them
   --wait=false               return once deletion has started, without waiting for finalizers
   --ignore-not-found         an object that does not exist is not an error
   --dry-run                  check, but delete nothing
@@ -145,6 +170,7 @@ ${KINDS_HELP}`,
     'grace-period': { type: 'string' },
     now: { type: 'boolean' },
     force: { type: 'boolean' },
+    cascade: { type: 'string' },
     wait: { type: 'boolean' },
     'ignore-not-found': { type: 'boolean' },
     'dry-run': { type: 'boolean' },
@@ -155,6 +181,7 @@ ${KINDS_HELP}`,
     const grace = gracePeriod(ctx);
     const flags: DeleteFlags = {
       ...grace,
+      propagationPolicy: cascadeFlag(ctx),
       dryRun: ctx.values['dry-run'] === true,
       wait: ctx.values['wait'] !== false,
       ignoreNotFound: ctx.values['ignore-not-found'] === true,

@@ -14,18 +14,23 @@ import { logsCommand } from './logs-command.js';
 import { nodeCommands } from './node-commands.js';
 import { createGroup, objectCommands } from './object-commands.js';
 import { reportError } from './output.js';
+import { rolloutGroup } from './rollout-command.js';
+import { scaleCommand } from './scale-command.js';
 import { versionCommand } from './version-command.js';
 
 export type { CliClient, CliClusterApi, CliCommand, CliIo, CliNodeApi, ConnectTarget } from './command.js';
 export { UsageError } from './args.js';
 
-const GROUPS: readonly CommandGroup[] = [createGroup, kvGroup, clusterGroup];
+const GROUPS: readonly CommandGroup[] = [createGroup, rolloutGroup, kvGroup, clusterGroup];
+
+/** The groups listed with the object commands in the top-level help; the others are cluster commands. */
+const OBJECT_GROUPS: readonly CommandGroup[] = [createGroup, rolloutGroup];
 
 /** The verbs about pods' containers and nodes: logs, exec, top, cordon, uncordon, drain. */
 const WORKLOAD_VERBS: readonly LeafCommand[] = [logsCommand, execCommand, ...nodeCommands];
 
 /** Verbs at the top level, kubectl's way: `berth get pods`. */
-const VERBS: readonly LeafCommand[] = [...objectCommands, ...WORKLOAD_VERBS, versionCommand];
+const VERBS: readonly LeafCommand[] = [...objectCommands, scaleCommand, ...WORKLOAD_VERBS, versionCommand];
 
 const GLOBAL_HELP = `Global flags:
   --server ADDRS       replicas to talk to, comma-separated host:port (default: $BERTH_SERVER)
@@ -46,6 +51,7 @@ export function processIo(): CliIo {
   return {
     stdout: (data) => void process.stdout.write(data),
     stderr: (text) => void process.stderr.write(text),
+    stderrIsTTY: process.stderr.isTTY === true,
     env: process.env,
     onInterrupt(handler) {
       process.once('SIGINT', handler);
@@ -78,13 +84,13 @@ function rowsOf(entries: readonly { name: string; summary: string }[]): string {
 }
 
 function topHelp(extra: Readonly<Record<string, CliCommand>>): string {
-  const cluster = [...GROUPS.filter((g) => g !== createGroup), versionCommand, ...Object.entries(extra).map(([name, c]) => ({ name, summary: c.summary }))];
+  const cluster = [...GROUPS.filter((g) => !OBJECT_GROUPS.includes(g)), versionCommand, ...Object.entries(extra).map(([name, c]) => ({ name, summary: c.summary }))];
   return `berth: a small container orchestrator
 
 Usage: berth [--server ADDRS] COMMAND [ARGS] [flags]
 
 Object commands:
-${rowsOf([...objectCommands, createGroup])}
+${rowsOf([...objectCommands, scaleCommand, ...OBJECT_GROUPS])}
 
 Pod and node commands:
 ${rowsOf(WORKLOAD_VERBS)}
