@@ -19,3 +19,10 @@ export type {
 export { keyOf, splitKey } from './types.js';
 export { EPOCH_KEY } from './fence.js';
 export * from './objects.js';
+export { replicaSetController } from './replicaset.js';
+export { deploymentController } from './deployment.js';
+export { statefulSetController } from './statefulset.js';
+export { daemonSetController } from './daemonset.js';
+export { jobController } from './job.js';
+export { cronJobController } from './cronjob.js';
+export { garbageCollector } from './gc.js';

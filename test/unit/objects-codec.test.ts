@@ -367,6 +367,16 @@ const daemonSet: T.DaemonSet = {
   status: { currentNumberScheduled: 3, numberMisscheduled: 0, desiredNumberScheduled: 3, numberReady: 3, numberAvailable: 3, updatedNumberScheduled: 3, observedGeneration: 1 },
 };
 
+const priorityClass: T.PriorityClass = {
+  apiVersion: 'scheduling.k8s.io/v1',
+  kind: 'PriorityClass',
+  metadata: { name: 'high' },
+  value: 1000,
+  globalDefault: false,
+  description: 'for the web tier',
+  preemptionPolicy: 'PreemptLowerPriority',
+};
+
 const manifests: Record<string, KubeObject> = {
   deployment,
   service,
@@ -383,6 +393,7 @@ const manifests: Record<string, KubeObject> = {
   namespace,
   replicaSet,
   daemonSet,
+  priorityClass,
 };
 
 describe('round trip through protobuf as grpc-js does it', () => {
@@ -465,9 +476,9 @@ describe('unknown fields', () => {
     expect(err.message).toBe('Deployment "web" is invalid: spec.template.spec.containers[0].foo: unknown field; extra: unknown field');
   });
 
-  it('include a persistentVolumeClaim volume source, which berth does not support', () => {
-    const { warnings } = objectToWire({ ...pod, spec: { containers: [], volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data' } }] } });
-    expect(warnings).toEqual(['spec.volumes[0].persistentVolumeClaim: unknown field, ignored']);
+  it('include a volume source berth does not support (nfs)', () => {
+    const { warnings } = objectToWire({ ...pod, spec: { containers: [], volumes: [{ name: 'data', nfs: { server: 'nas', path: '/data' } }] } });
+    expect(warnings).toEqual(['spec.volumes[0].nfs: unknown field, ignored']);
   });
 
   it('include the wire spelling of a json_name field', () => {

@@ -1,7 +1,7 @@
 // Proves that validateObject accepts good objects of every kind once defaulted, refuses each bad
 // field with an exact `<path>: <rule> (got <value>)` cause (all of them, not the first), enforces
 // the update rules (immutable selectors, StatefulSet spec, Job template, clusterIP, immutable
-// ConfigMaps and Secrets), that defaultObject fills Kubernetes' values idempotently, that cron
+// ConfigMaps and Secrets, a PriorityClass's value), that defaultObject fills Kubernetes' values idempotently, that cron
 // schedules parse and fire when they should, and that neither function throws on arbitrary JSON.
 import { Buffer } from 'node:buffer';
 import fc from 'fast-check';
@@ -91,6 +91,7 @@ const FIXTURES: Record<string, () => Obj> = {
     metadata: meta(),
     spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, maxReplicas: 5 },
   }),
+  PriorityClass: () => ({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'high' }, value: 1000, description: 'for web' }),
 };
 
 function fixture(kind: string): Obj {
@@ -334,7 +335,19 @@ const CASES: Case[] = [
     name: 'volume sources',
     kind: 'Pod',
     edit: (o) => (spec(o).volumes = [{ name: 'data', emptyDir: {}, hostPath: { path: '/srv' } }]),
-    cause: 'spec.volumes[0]: must set exactly one of emptyDir, configMap, secret, hostPath (got ["emptyDir","hostPath"])',
+    cause: 'spec.volumes[0]: must set exactly one of emptyDir, configMap, secret, hostPath, persistentVolumeClaim (got ["emptyDir","hostPath"])',
+  },
+  {
+    name: 'persistentVolumeClaim claimName',
+    kind: 'Pod',
+    edit: (o) => (spec(o).volumes = [{ name: 'data', persistentVolumeClaim: { claimName: 'Data_0' } }]),
+    cause: 'spec.volumes[0].persistentVolumeClaim.claimName: must be a DNS-1123 subdomain (got "Data_0")',
+  },
+  {
+    name: 'persistentVolumeClaim claimName required',
+    kind: 'Pod',
+    edit: (o) => (spec(o).volumes = [{ name: 'data', persistentVolumeClaim: { readOnly: true } }]),
+    cause: 'spec.volumes[0].persistentVolumeClaim.claimName: required',
   },
   {
     name: 'hostPath absolute',
@@ -602,6 +615,21 @@ const CASES: Case[] = [
     edit: (o) => (o.data = { a: 'x'.repeat(1024 * 1024 + 1) }),
     cause: 'data: total size must be <= 1048576 bytes (got 1048577)',
   },
+  // priority classes
+  { name: 'priority value required', kind: 'PriorityClass', edit: (o) => delete o.value, cause: 'value: required' },
+  { name: 'priority value integer', kind: 'PriorityClass', edit: (o) => (o.value = 1.5), cause: 'value: must be an integer (got 1.5)' },
+  {
+    name: 'user priority bound',
+    kind: 'PriorityClass',
+    edit: (o) => (o.value = 1_000_000_001),
+    cause: 'value: must be <= 1000000000 (higher values are reserved for system priority classes) (got 1000000001)',
+  },
+  {
+    name: 'preemption policy',
+    kind: 'PriorityClass',
+    edit: (o) => (o.preemptionPolicy = 'Always'),
+    cause: 'preemptionPolicy: must be one of Never, PreemptLowerPriority (got "Always")',
+  },
   { name: 'secret base64', kind: 'Secret', edit: (o) => (o.data = { password: 'hunter2' }), cause: 'data[password]: must be base64 (got "hunter2")' },
   {
     name: 'tls secrets',
@@ -775,6 +803,13 @@ describe('updates', () => {
     expect(problems(edited('Service', () => undefined), 'update', old)).toEqual([]);
   });
 
+  it('keeps the value and preemption policy of a PriorityClass', () => {
+    expect(update('PriorityClass', (o) => Object.assign(o, { value: 1_000_000_000, globalDefault: true, description: 'x' }))).toEqual([
+      'value: field is immutable (is 1000, got 1000000000)',
+    ]);
+    expect(update('PriorityClass', (o) => (o.preemptionPolicy = 'Never'))).toEqual(['preemptionPolicy: field is immutable (is "PreemptLowerPriority", got "Never")']);
+  });
+
   it('keeps an immutable ConfigMap or Secret', () => {
     const oldCm = edited('ConfigMap', (o) => (o.immutable = true));
     const cm = edited('ConfigMap', (o) => Object.assign(o, { data: { 'app.conf': 'x=2' } }));
@@ -868,7 +903,7 @@ describe('defaults', () => {
     expect(spec(manual).selector).toBeUndefined();
   });
 
-  it('fill CronJobs, Services, HPAs, Secrets, Namespaces and Events', () => {
+  it('fill CronJobs, Services, HPAs, Secrets, Namespaces, Events and PriorityClasses', () => {
     expect(spec(defaulted('CronJob'))).toMatchObject({ concurrencyPolicy: 'Allow', suspend: false, successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 1 });
     expect(at(defaulted('CronJob'), 'spec', 'jobTemplate', 'spec', 'template', 'spec').terminationGracePeriodSeconds).toBe(30);
     expect(spec(defaulted('Service'))).toMatchObject({ type: 'ClusterIP', sessionAffinity: 'None', ports: [{ port: 80, targetPort: 'http', protocol: 'TCP' }] });
@@ -884,6 +919,7 @@ describe('defaults', () => {
     expect(ns.spec).toEqual({ finalizers: ['kubernetes'] });
     expect(ns.status).toEqual({ phase: 'Active' });
     expect(defaulted('Event')).toMatchObject({ count: 1, type: 'Normal' });
+    expect(defaulted('PriorityClass')).toMatchObject({ value: 1000, preemptionPolicy: 'PreemptLowerPriority' });
   });
 });
 
@@ -917,7 +953,7 @@ describe('cron', () => {
     ['5-1 * * * *', 'minute: range 5-1 starts after it ends'],
     ['1,,2 * * * *', 'minute: "" is not a value, range or step'],
     ['* * * foo *', 'month: "foo" is not a number or name'],
-    ['@every 5m', 'unknown shorthand "@every 5m": use one of @yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly'],
+    ['@fortnightly', 'unknown shorthand "@fortnightly": use one of @yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly, or @every <N>s|m|h'],
     ['TZ=UTC 0 * * * *', 'must not set a time zone (TZ= or CRON_TZ=): use spec.timeZone'],
   ])('refuses %s', (s, problem) => {
     expect(parseCron(s)).toEqual({ ok: false, problem });

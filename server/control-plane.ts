@@ -1,0 +1,28 @@
+// The leader-only automation of a replica: the scheduler and every workload controller, run by the
+// controller manager whenever this replica leads. One list, so that `berth server --controllers`
+// and the docs name the same set.
+import type { ObjectRegistry, WatchCaches } from './api/index.js';
+import type { ControllerManager, ControllerOptions, ControllerSpec } from './controllers/index.js';
+import {
+  cronJobController,
+  daemonSetController,
+  deploymentController,
+  garbageCollector,
+  jobController,
+  replicaSetController,
+  startControllers,
+  statefulSetController,
+} from './controllers/index.js';
+import { schedulerSpec } from './scheduler/index.js';
+
+/** Every controller berth runs, in start order. */
+export function controlPlaneSpecs(): ControllerSpec[] {
+  return [schedulerSpec(), replicaSetController(), deploymentController(), statefulSetController(), daemonSetController(), jobController(), cronJobController(), garbageCollector()];
+}
+
+/** The names `--controllers` accepts. */
+export const CONTROLLER_NAMES: readonly string[] = controlPlaneSpecs().map((s) => s.name);
+
+export function startControlPlane(reg: ObjectRegistry, caches: WatchCaches, options: ControllerOptions): ControllerManager {
+  return startControllers({ reg, caches }, controlPlaneSpecs(), options);
+}
