@@ -7,7 +7,6 @@ import { pino, type Logger } from 'pino';
 import { BerthError, isBerthError } from '../client/index.js';
 import { registerClusterService, registerKvService, registerObjectService } from './api/index.js';
 import { compileNodeServiceOptions, registerNodeService } from './nodes/index.js';
-import { startControlPlane } from './control-plane.js';
 import type { NodeServiceOptions } from './nodes/index.js';
 import { RaftNode, type RaftNodeOptions } from './raft/index.js';
 import { LevelRaftStorage, openDataDb } from './raft/storage/index.js';
@@ -189,7 +188,6 @@ export async function startServer(config: ServerConfig, logger: Logger, onFatal:
     objects,
     registerNodeService(server, { node, reg: objects.registry, caches: objects.caches }, { ...config.nodes, logger }),
   ];
-  const controllers = startControlPlane(objects.registry, objects.caches, { logger: logger.child({ component: 'controllers' }) });
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync(config.listen, grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
   );
@@ -200,7 +198,6 @@ export async function startServer(config: ServerConfig, logger: Logger, onFatal:
     port,
     stop: async () => {
       // Open watch streams would hold tryShutdown forever: end them first (clients resume elsewhere).
-      await controllers.close();
       for (const s of services) s.close();
       await node.stop();
       const graceful = new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
