@@ -12,6 +12,8 @@ import { RaftNode, type RaftNodeOptions } from './raft/index.js';
 import { LevelRaftStorage, openDataDb } from './raft/storage/index.js';
 import { GrpcTransport, grpcServerOptions } from './raft/transport/index.js';
 import { Store } from './store/index.js';
+import { CONTROLLER_NAMES, startControlPlane } from './control-plane.js';
+import type { PlacementStrategy } from './controllers/index.js';
 
 export const SERVER_USAGE = `Usage: berth server --id ID --data DIR --listen HOST:PORT --peers ID=HOST:PORT,... [flags]
 
@@ -42,6 +44,11 @@ Flags:
   --pod-eviction-after-ms N
                           pods of a NotReady node are evicted this much later,
                           unless their tolerations say otherwise                   (default 5000)
+  --placement STRATEGY    spread (least allocated) or binpack (fewest nodes); a pod's
+                          berth.io/placement annotation overrides it               (default spread)
+  --controllers LIST      which leader-side controllers run: * for all, names to run
+                          only those, -name to leave one out, none for no automation
+                          (default *); names: ${CONTROLLER_NAMES.join(', ')}
   --log-level LEVEL       trace|debug|info|warn|error                               (default info)
 `;
 
@@ -54,6 +61,10 @@ export interface ServerConfig {
   readonly node: RaftNodeOptions;
   /** Node liveness and agent streams. */
   readonly nodes: NodeServiceOptions;
+  /** The cluster's default placement strategy. */
+  readonly placement: PlacementStrategy;
+  /** The controllers this replica runs while it leads. */
+  readonly controllers: readonly string[];
 }
 
 const ADDRESS = /^[A-Za-z0-9.-]+:\d{1,5}$/;
@@ -85,6 +96,28 @@ function parsePeers(value: string | undefined): Record<string, string> {
   return peers;
 }
 
+/**
+ * `--controllers`, in kube-controller-manager's manner: `*` (all), `none`, a list of names, or
+ * `*,-name` to leave some out. Unknown names are refused rather than silently ignored.
+ */
+function parseControllers(value: string | undefined): readonly string[] {
+  if (value === undefined || value === '*') return CONTROLLER_NAMES;
+  if (value === 'none') return [];
+  const parts = value.split(',').map((p) => p.trim());
+  const known = new Set(CONTROLLER_NAMES);
+  const chosen = new Set<string>(parts.includes('*') ? CONTROLLER_NAMES : []);
+  for (const part of parts) {
+    if (part === '*') continue;
+    const name = part.startsWith('-') ? part.slice(1) : part;
+    if (!known.has(name)) {
+      throw usage(`--controllers: unknown controller ${JSON.stringify(name)} (known: ${CONTROLLER_NAMES.join(', ')}, or * / none)`);
+    }
+    if (part.startsWith('-')) chosen.delete(name);
+    else chosen.add(name);
+  }
+  return CONTROLLER_NAMES.filter((n) => chosen.has(n));
+}
+
 /** Parses and validates `berth server` flags; throws INVALID_ARGUMENT naming the flag. */
 export function parseServerArgs(argv: string[]): ServerConfig {
   const { values } = parseArgs({
@@ -108,6 +141,8 @@ export function parseServerArgs(argv: string[]): ServerConfig {
       'node-not-ready-after-ms': { type: 'string' },
       'pod-eviction-after-ms': { type: 'string' },
       'node-disconnected-not-ready-after-ms': { type: 'string' },
+      placement: { type: 'string' },
+      controllers: { type: 'string' },
     },
   });
   if (values.id === undefined) throw usage('--id: required (e.g. --id r1)');
@@ -153,7 +188,20 @@ export function parseServerArgs(argv: string[]): ServerConfig {
     ...(disconnectedNotReadyAfterMs !== undefined ? { disconnectedNotReadyAfterMs } : {}),
   };
   compileNodeServiceOptions(nodes);
-  return { id: values.id, dataDir: values.data, listen: values.listen, clusterId: values['cluster-id'] ?? 'berth', logLevel, node, nodes };
+  const placement = values.placement ?? 'spread';
+  if (placement !== 'spread' && placement !== 'binpack') throw usage(`--placement: must be spread or binpack (got ${JSON.stringify(placement)})`);
+  const controllers = parseControllers(values.controllers);
+  return {
+    id: values.id,
+    dataDir: values.data,
+    listen: values.listen,
+    clusterId: values['cluster-id'] ?? 'berth',
+    logLevel,
+    node,
+    nodes,
+    placement,
+    controllers,
+  };
 }
 
 export interface RunningServer {
@@ -192,11 +240,17 @@ export async function startServer(config: ServerConfig, logger: Logger, onFatal:
     server.bindAsync(config.listen, grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
   );
   await node.start(onFatal);
+  const controllers = startControlPlane(objects.registry, objects.caches, {
+    logger: logger.child({ component: 'controllers' }),
+    placement: config.placement,
+    enabled: config.controllers,
+  });
   logger.info({ component: 'server', id: config.id, listen: config.listen, cluster: config.clusterId }, 'berth server ready');
   return {
     node,
     port,
     stop: async () => {
+      await controllers.close();
       // Open watch streams would hold tryShutdown forever: end them first (clients resume elsewhere).
       for (const s of services) s.close();
       await node.stop();

@@ -2,7 +2,9 @@
 // processes: CRUD with resourceVersion conflicts, the status subresource and generation, apply,
 // label and field selectors, consistent pagination, finalizers, namespace deletion, forwarding
 // from followers, validation messages, and a watch that resumes across kill -9 of the leader
-// with no missed and no duplicated event.
+// with no missed and no duplicated event. The replicas run without controllers (the API alone,
+// as kube-apiserver's own tests run without a controller manager), so that what is stored is
+// exactly what the test wrote and revisions can be compared exactly.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, InvalidError, NotFoundError, isBerthError } from '../../client/index.js';
 import type { Client, KubeObject } from '../../client/index.js';
@@ -11,11 +13,13 @@ import { Resources, waitFor } from '../support/procs.js';
 
 let res: Resources;
 let cluster: BerthCluster;
+/** The object API alone: no scheduler and no controller writes status or creates pods. */
+const API_ONLY = { replicas: 3, extraArgs: ['--controllers', 'none'] } as const;
 let client: Client;
 
 beforeAll(async () => {
   res = new Resources();
-  cluster = await BerthCluster.start(res, { replicas: 3 });
+  cluster = await BerthCluster.start(res, API_ONLY);
   client = cluster.client();
   // The leader makes the default namespaces once elected.
   await waitFor(async () => (await client.list('Namespace')).items.some((n) => n.metadata.name === 'default'), { timeoutMs: 15_000, what: 'namespace default' });
@@ -199,7 +203,7 @@ describe('objects on a 3-replica cluster', () => {
 describe('a watch across kill -9 of the leader', () => {
   it('delivers every change exactly once, in order', async () => {
     const own = new Resources();
-    const c = await BerthCluster.start(own, { replicas: 3 });
+    const c = await BerthCluster.start(own, API_ONLY);
     const leader = await c.waitForLeader();
     // The watch starts on the leader, so that killing it forces a resume elsewhere.
     const order = [leader, ...c.specs.map((s) => s.id).filter((id) => id !== leader)];

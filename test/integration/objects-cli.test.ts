@@ -137,15 +137,23 @@ describe('berth CLI against a 3-replica cluster', () => {
   }, TEST_TIMEOUT_MS);
 
   it('prints a table, and more columns with -o wide', async () => {
+    // The controllers run but no agent does: the deployment's 3 pods are created, never ready.
+    await waitFor(async () => (await client.get('deploy', 'web', { namespace: 'demo' })).status?.['updatedReplicas'] === 3, {
+      timeoutMs: 15_000,
+      what: 'deployment web to have 3 up-to-date pods',
+    });
     const table = lines(await ok(['get', 'deploy', '-n', 'demo']));
     expect(table).toHaveLength(2);
-    // No controllers run in this cluster: the deployment is desired, never ready.
     expect(table[0]).toBe('NAME  READY  UP-TO-DATE  AVAILABLE  AGE');
-    expect(table[1]).toMatch(/^web {3}0\/3 {4}0 {11}0 {10}\d+s$/);
+    expect(table[1]).toMatch(/^web {3}0\/3 {4}3 {11}0 {10}\d+s$/);
     const wide = lines(await ok(['get', 'deploy', '-n', 'demo', '-o', 'wide']));
     expect(wide).toHaveLength(2);
     expect(wide[0]).toMatch(/^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\s+CONTAINERS\s+IMAGES\s+SELECTOR$/);
-    expect(wide[1]).toMatch(/^web\s+0\/3\s+0\s+0\s+\d+s\s+web\s+node:20-alpine\s+app=web$/);
+    expect(wide[1]).toMatch(/^web\s+0\/3\s+3\s+0\s+\d+s\s+web\s+node:20-alpine\s+app=web$/);
+    // Its pods wait for a node, and say why.
+    const pods = lines(await ok(['get', 'pods', '-n', 'demo']));
+    expect(pods).toHaveLength(4);
+    for (const row of pods.slice(1)) expect(row).toMatch(/^web-[a-z0-9]+-[a-z0-9]{5}\s+0\/1\s+Pending\s+0\s+\d+s$/);
   }, TEST_TIMEOUT_MS);
 
   it('prints one object as JSON or YAML, several as a List, and kind/name with -o name', async () => {
@@ -170,11 +178,11 @@ describe('berth CLI against a 3-replica cluster', () => {
     expect(list.metadata.resourceVersion).toMatch(/^\d+$/);
     expect(list.items.map((i) => i.metadata.name).sort()).toEqual(['from-stdin', 'web-config']);
     expect(list.items.every((i) => i.kind === 'ConfigMap' && i.apiVersion === 'v1')).toBe(true);
-    expect(list.items.find((i) => i.metadata.name === 'web-config')?.data).toEqual({ PORT: '8080', GREETING: 'hello from berth' });
+    expect(list.items.find((i) => i.metadata.name === 'web-config')?.data).toEqual({ GREETING: 'hello from berth' });
   }, TEST_TIMEOUT_MS);
 
   it('says "No resources found" on stderr, and exits 0, when nothing matches', async () => {
-    const r = await berth(['get', 'pods', '-A']);
+    const r = await berth(['get', 'jobs', '-A']);
     expect(r.code, shown(r)).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('No resources found\n');
@@ -204,9 +212,11 @@ describe('berth CLI against a 3-replica cluster', () => {
     const page = await ok(['describe', 'deploy', 'web', '-n', 'demo']);
     expect(page).toMatch(/^Name:\s+web$/m);
     expect(page).toMatch(/^Namespace:\s+demo$/m);
-    expect(page).toMatch(/^Replicas:\s+3 desired \| 0 updated \| 0 total \| 0 available \| 0 unavailable$/m);
+    expect(page).toMatch(/^Replicas:\s+3 desired \| 3 updated \| 3 total \| 0 available \| 3 unavailable$/m);
     expect(page).toMatch(/^Selector:\s+app=web$/m);
-    expect(page).toMatch(/^Events:\s+<none>$/m);
+    // What the deployment controller did, and why.
+    expect(page).toMatch(/^Events:$/m);
+    expect(page).toMatch(/Normal\s+ScalingReplicaSet\s+.*Scaled up replica set web-[a-z0-9]+ to 3$/m);
     // The last-applied annotation is for tools, not for people.
     expect(page).not.toContain('last-applied-configuration');
   }, TEST_TIMEOUT_MS);

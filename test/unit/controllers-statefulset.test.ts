@@ -226,7 +226,7 @@ describe('StatefulSet controller', () => {
       await h.settled();
       const after = (await pods(h)).get('web-0')!;
       expect(after.metadata.uid).not.toBe(before.metadata.uid);
-      expect(statusOf(after).phase).toBeUndefined();
+      expect(statusOf(after).phase).toBe('Pending');
     });
   });
 

@@ -208,6 +208,8 @@ const SPEC_DEFAULTS = new Map<string, Defaulter>([
 const TOP_DEFAULTS = new Map<string, (obj: Rec) => void>([
   ['Secret', defaultSecret],
   ['Namespace', defaultNamespace],
+  // A new pod is Pending until its node's agent reports otherwise (as kube-apiserver sets it).
+  ['Pod', (obj) => fill(ensureRec(obj, 'status'), { phase: 'Pending' })],
   ['Event', (obj) => fill(obj, { count: 1, type: 'Normal' })],
   ['PriorityClass', (obj) => fill(obj, { preemptionPolicy: 'PreemptLowerPriority' })],
 ]);
