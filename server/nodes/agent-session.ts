@@ -49,6 +49,11 @@ export class AgentSession {
   nodeName = '';
   bootId = '';
   private feed: WatchSession | undefined;
+  /**
+   * The newest version of each pod on this node, as the feed sent it (bounded by the node's pods):
+   * a status report starts its compare-and-swap from it instead of reading the store.
+   */
+  private readonly known = new Map<string, KubeObject>();
   private readonly relays = new Map<string, RelaySink>();
   private closed = false;
   private registering = false;
@@ -80,7 +85,10 @@ export class AgentSession {
           this.deps.liveness.heard(this.nodeName, usageFromHeartbeat(msg.heartbeat!));
           return;
         case 'podStatus':
-          this.deps.statusWriter.submit(this.nodeName, this.podOf(msg.podStatus!.pod));
+          {
+            const pod = this.podOf(msg.podStatus!.pod);
+            this.deps.statusWriter.submit(this.nodeName, pod, this.known.get(pod.metadata.uid ?? ''));
+          }
           return;
         case 'podTerminated':
           void this.podTerminated(msg.podTerminated!.namespace, msg.podTerminated!.name, msg.podTerminated!.uid);
@@ -141,6 +149,7 @@ export class AgentSession {
       kind: POD,
       namespace: '',
       matches: (pod: KubeObject) => ((pod.spec ?? {}) as { nodeName?: string }).nodeName === name,
+      route: name,
       fromRevision: 0,
       sendInitialEvents: true,
       allowBookmarks: false,
@@ -157,6 +166,11 @@ export class AgentSession {
       write: (events: readonly OutgoingEvent[]) => {
         let ok = true;
         for (const e of events) {
+          const uid = e.object?.metadata.uid;
+          if (uid !== undefined && e.object !== undefined) {
+            if (e.type === 'DELETED') this.known.delete(uid);
+            else if (e.type !== 'BOOKMARK') this.known.set(uid, e.object);
+          }
           if (initial) {
             if (e.object !== undefined && e.type !== 'BOOKMARK') chunk.push(objectToWire(e.object).wire as ApiObject);
             const end = e.initialEventsEnd === true;

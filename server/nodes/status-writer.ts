@@ -17,6 +17,8 @@ const RETRY_DELAY_MS = 500;
 interface Report {
   readonly node: string;
   readonly pod: KubeObject;
+  /** The newest stored version the caller has seen, if any: the write starts from it. */
+  readonly known: KubeObject | undefined;
 }
 
 export class PodStatusWriter {
@@ -31,7 +33,7 @@ export class PodStatusWriter {
     private readonly opts: CompiledNodeServiceOptions,
   ) {}
 
-  submit(node: string, pod: KubeObject): void {
+  submit(node: string, pod: KubeObject, known?: KubeObject): void {
     // A deposed leader's reports are stale; the agent resends them to the new one.
     if (!leads(this.reg.node)) return;
     const uid = pod.metadata.uid ?? '';
@@ -41,7 +43,7 @@ export class PodStatusWriter {
     }
     // Delete first so that the newest report goes to the back of the queue.
     this.pending.delete(uid);
-    this.pending.set(uid, { node, pod });
+    this.pending.set(uid, { node, pod, known });
     this.pump();
   }
 
@@ -65,14 +67,20 @@ export class PodStatusWriter {
     }
   }
 
-  private async write({ node, pod }: Report): Promise<void> {
+  private async write({ node, pod, known }: Report): Promise<void> {
     const md = pod.metadata;
+    const change = (cur: KubeObject): KubeObject => {
+      const bound = ((cur.spec ?? {}) as { nodeName?: string }).nodeName;
+      if (bound !== node) throw new BerthError('PERMISSION_DENIED', `node ${node} cannot report the status of pod ${String(md.namespace)}/${String(md.name)}, which is bound to ${bound ?? 'no node'}`);
+      return { ...cur, status: { ...(cur.status ?? {}), ...(pod.status ?? {}) } };
+    };
     try {
-      await this.reg.modify(POD, md.namespace, String(md.name), { uid: md.uid ?? '' }, (cur) => {
-        const bound = ((cur.spec ?? {}) as { nodeName?: string }).nodeName;
-        if (bound !== node) throw new BerthError('PERMISSION_DENIED', `node ${node} cannot report the status of pod ${String(md.namespace)}/${String(md.name)}, which is bound to ${bound ?? 'no node'}`);
-        return { ...cur, status: { ...(cur.status ?? {}), ...(pod.status ?? {}) } };
-      });
+      // From the version the node's feed last sent (one Raft round, no read) when it is this pod's;
+      // a stale copy loses its compare and the write goes on from a read.
+      // "Nothing to change" decided on that copy is not trusted: the store may have moved on.
+      const fromKnown = known !== undefined && known.metadata.uid === md.uid ? await this.reg.modifyFrom(POD, known, change) : undefined;
+      const res = fromKnown?.changed === true ? fromKnown : await this.reg.modify(POD, md.namespace, String(md.name), { uid: md.uid ?? '' }, change);
+      this.opts.logger.trace({ node, pod: `${String(md.namespace)}/${String(md.name)}`, changed: res.changed }, 'pod status written');
     } catch (err) {
       const gone = isBerthError(err, 'NOT_FOUND') || isBerthError(err, 'CONFLICT') || isBerthError(err, 'PERMISSION_DENIED');
       if (isBerthError(err, 'UNAVAILABLE') || isBerthError(err, 'TIMEOUT')) {

@@ -82,6 +82,8 @@ export class BerthCluster {
       name: spec.id,
       command: process.execPath,
       args: [
+        // BERTH_CPU_PROF=DIR: each replica writes a V8 CPU profile there when it stops (for benchmarks).
+        ...(process.env['BERTH_CPU_PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BERTH_CPU_PROF']}`] : []),
         BIN, 'server', '--id', spec.id, '--listen', `127.0.0.1:${spec.port}`, '--data', spec.dataDir,
         '--cluster-id', this.clusterId, ...this.extraArgs, ...args,
       ],

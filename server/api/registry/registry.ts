@@ -4,7 +4,7 @@
 // leader and the compare is decided at apply time, in log order. A write whose compare lost to a
 // concurrent one is recomputed from a fresh read, unless the caller named the version it meant
 // (metadata.resourceVersion), which is then a Conflict.
-import { resolveKind } from '../../../client/index.js';
+import { isBerthError, resolveKind } from '../../../client/index.js';
 import type { KindInfo, KubeObject } from '../../../client/index.js';
 import type { Compare, CommandResult, KeyValue, RequestOp } from '../../store/index.js';
 import type { ApiNode } from '../backend.js';
@@ -82,7 +82,9 @@ export class ObjectRegistry {
       const ns = next.metadata.namespace ?? '';
       const name = next.metadata.name ?? '';
       const key = objectKey(kind, ns, name);
-      const nsGuard = await this.namespaceGuard(kind, ns);
+      // The first attempt trusts this replica's copy of the namespace: the compare on its revision
+      // makes that safe, and a lost compare makes the next attempt read it linearizably.
+      const nsGuard = await this.namespaceGuard(kind, ns, dryRun || attempt > 1);
       if (dryRun) return { ...next, metadata: { ...next.metadata, resourceVersion: String(this.node.store.revision) } };
       const res = await this.txn([{ key, target: 'exists', op: '=', value: false }, ...nsGuard], [{ type: 'put', key, value }], [{ type: 'range', key }]);
       if (res.succeeded === true) return { ...next, metadata: { ...next.metadata, resourceVersion: String(res.revision) } };
@@ -95,13 +97,18 @@ export class ObjectRegistry {
     throw busy(kind, String(input.metadata.name ?? input.metadata.generateName ?? ''), this.opts.maxWriteRetries);
   }
 
-  /** A compare that holds while the namespace is as read: present and not terminating. */
-  private async namespaceGuard(kind: KindInfo, ns: string): Promise<Compare[]> {
+  /**
+   * A compare that holds while the namespace is as read: present and not terminating. Unless
+   * `fresh`, the local copy is read first; a refusal is only ever given from a linearizable read.
+   */
+  private async namespaceGuard(kind: KindInfo, ns: string, fresh: boolean): Promise<Compare[]> {
     if (!kind.namespaced) return [];
-    const kv = await this.readKey(objectKey(NAMESPACE, '', ns));
+    const key = objectKey(NAMESPACE, '', ns);
+    const usable = (kv: KeyValue | undefined): kv is KeyValue => kv !== undefined && decodeObject(kv).metadata.deletionTimestamp === undefined;
+    const local = fresh ? undefined : await this.readKey(key, true);
+    const kv = usable(local) ? local : await this.readKey(key);
     if (kv === undefined) throw notFound(NAMESPACE, '', ns);
-    const obj = decodeObject(kv);
-    if (obj.metadata.deletionTimestamp !== undefined) throw namespaceTerminating(ns);
+    if (!usable(kv)) throw namespaceTerminating(ns);
     return [{ key: kv.key, target: 'modRevision', op: '=', value: kv.modRevision }];
   }
 
@@ -110,13 +117,29 @@ export class ObjectRegistry {
     return objectKey(kind, namespaceFor(kind, namespace), name);
   }
 
-  /** The object at `key` as it is now, checked against the caller's preconditions. */
-  private async current(kind: KindInfo, key: string, namespace: string | undefined, name: string, pre: Preconditions): Promise<{ kv: KeyValue; cur: KubeObject }> {
+  /**
+   * The object at `key`, checked against the caller's preconditions. Unless `fresh`, this
+   * replica's copy is tried first (for a write whose compare-and-swap will prove it current);
+   * NOT_FOUND and a failed precondition are only ever answered from a linearizable read.
+   */
+  private async current(
+    kind: KindInfo,
+    key: string,
+    namespace: string | undefined,
+    name: string,
+    pre: Preconditions,
+    fresh = true,
+  ): Promise<{ kv: KeyValue; cur: KubeObject; fresh: boolean }> {
+    if (!fresh) {
+      const local = await this.readKey(key, true);
+      const cur = local === undefined ? undefined : decodeObject(local);
+      if (local !== undefined && cur !== undefined && preconditionsHold(kind, name, cur, pre)) return { kv: local, cur, fresh: false };
+    }
     const kv = await this.readKey(key);
     if (kv === undefined) throw notFound(kind, namespaceFor(kind, namespace), name);
     const cur = decodeObject(kv);
     checkPreconditions(kind, name, cur, pre);
-    return { kv, cur };
+    return { kv, cur, fresh: true };
   }
 
   /**
@@ -132,10 +155,23 @@ export class ObjectRegistry {
     dryRun = false,
   ): Promise<ModifyResult> {
     const key = this.keyOf(kind, namespace, name);
+    // The first attempt starts from this replica's copy; the compare-and-swap proves it was
+    // current. A lost compare, or "nothing to change" decided on that copy, reads linearizably.
+    let fresh = dryRun;
     for (let attempt = 1; attempt <= this.opts.maxWriteRetries; attempt++) {
-      const { kv, cur } = await this.current(kind, key, namespace, name, pre);
-      const out = await this.replace(kind, key, kv.modRevision, cur, change, dryRun);
-      if (out !== undefined) return out;
+      const { kv, cur, fresh: wasFresh } = await this.current(kind, key, namespace, name, pre, fresh);
+      fresh = true;
+      let out: ModifyResult | undefined;
+      try {
+        out = await this.replace(kind, key, kv.modRevision, cur, change, dryRun);
+      } catch (err) {
+        // A refusal (an invalid change, say) is only ever decided on a linearizable read; the
+        // store's own failures (the outcome of the write may be unknown) go to the caller as they are.
+        if (wasFresh || !refusalOfContent(err)) throw err;
+        continue;
+      }
+      if (out !== undefined && (out.changed || wasFresh)) return out;
+      if (out !== undefined) continue;
       if (pre.resourceVersion !== undefined && pre.resourceVersion !== '') {
         throw staleVersion(kind, name, pre.resourceVersion, 'newer');
       }
@@ -269,3 +305,17 @@ function checkPreconditions(kind: KindInfo, name: string, cur: KubeObject, pre: 
   if (pre.uid !== undefined && pre.uid !== '' && pre.uid !== cur.metadata.uid) throw uidMismatch(kind, name, pre.uid, cur.metadata.uid ?? '');
 }
 
+
+/** An error a change computed from an object's content can raise, as opposed to the store's. */
+function refusalOfContent(err: unknown): boolean {
+  return isBerthError(err) && ['INVALID_ARGUMENT', 'CONFLICT', 'ALREADY_EXISTS', 'NOT_FOUND', 'FAILED_PRECONDITION', 'TOO_LARGE'].includes(err.code);
+}
+
+function preconditionsHold(kind: KindInfo, name: string, cur: KubeObject, pre: Preconditions): boolean {
+  try {
+    checkPreconditions(kind, name, cur, pre);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -21,9 +21,31 @@ export interface ObjectChange {
 }
 
 export interface ChangeSink {
+  /**
+   * The one value of the cache's route (a pod's spec.nodeName) this sink wants: it is offered only
+   * the changes whose object had or has that value. Undefined: every change.
+   */
+  readonly route?: string | undefined;
   /** Changes in revision order, whole revisions at a time. */
   offer(changes: readonly ObjectChange[]): void;
   fail(err: BerthError): void;
+}
+
+/**
+ * The field each kind's cache routes changes by (Kubernetes' watch cache indexes pods by
+ * spec.nodeName for the same reason): every agent watches only its own node's pods, and without
+ * the index each change would be filtered once per agent.
+ */
+const ROUTES: ReadonlyMap<string, (obj: KubeObject) => string | undefined> = new Map([
+  ['Pod', (obj: KubeObject) => {
+    const n = (obj.spec as { nodeName?: unknown } | undefined)?.nodeName;
+    return typeof n === 'string' && n !== '' ? n : undefined;
+  }],
+]);
+
+/** The route of `obj` in a cache of `kind`, if that kind has routes. */
+export function routeOf(kind: KindInfo, obj: KubeObject): string | undefined {
+  return ROUTES.get(kind.kind)?.(obj);
 }
 
 /** Decodes store events; values that do not decode are logged and skipped. */
@@ -52,6 +74,9 @@ export class WatchCache {
   private completeFrom: number;
   private seen: number;
   private readonly sinks = new Set<ChangeSink>();
+  /** Sinks with a route, by route (also in `sinks`). */
+  private readonly routed = new Map<string, Set<ChangeSink>>();
+  private readonly routeOf: ((obj: KubeObject) => string | undefined) | undefined;
   private readonly storeWatch: Watch;
   private failure: BerthError | undefined;
 
@@ -60,6 +85,7 @@ export class WatchCache {
     readonly kind: KindInfo,
     private readonly onFail: (cache: WatchCache) => void,
   ) {
+    this.routeOf = ROUTES.get(kind.kind);
     const from = reg.node.store.revision + 1;
     this.completeFrom = from;
     this.seen = from - 1;
@@ -83,14 +109,30 @@ export class WatchCache {
   subscribe(sink: ChangeSink, fromRevision: number): boolean {
     if (this.failure !== undefined) return false;
     if (fromRevision + 1 < this.completeFrom) return false;
-    const due = this.buffer.filter((c) => c.revision > fromRevision);
+    const route = this.routeOf === undefined ? undefined : sink.route;
+    const due = this.buffer.filter((c) => c.revision > fromRevision && (route === undefined || this.onRoute(c, route)));
     if (due.length > 0) sink.offer(due);
     this.sinks.add(sink);
+    if (route !== undefined) {
+      let set = this.routed.get(route);
+      if (set === undefined) this.routed.set(route, (set = new Set()));
+      set.add(sink);
+    }
     return true;
   }
 
   unsubscribe(sink: ChangeSink): void {
     this.sinks.delete(sink);
+    const route = sink.route;
+    const set = route === undefined ? undefined : this.routed.get(route);
+    if (set !== undefined && route !== undefined) {
+      set.delete(sink);
+      if (set.size === 0) this.routed.delete(route);
+    }
+  }
+
+  private onRoute(c: ObjectChange, route: string): boolean {
+    return this.routeOf!(c.object) === route || (c.prev !== undefined && this.routeOf!(c.prev) === route);
   }
 
   get size(): number {
@@ -116,13 +158,36 @@ export class WatchCache {
       this.completeFrom = this.buffer[cut - 1]!.revision + 1;
       this.buffer = this.buffer.slice(cut);
     }
-    for (const sink of [...this.sinks]) sink.offer(changes);
+    if (this.routed.size === 0) {
+      for (const sink of [...this.sinks]) sink.offer(changes);
+      return;
+    }
+    // Each change goes to the sinks of its route(s) (old and new: a pod moving off a node is news
+    // there), in revision order per route; unrouted sinks get everything.
+    const byRoute = new Map<string, ObjectChange[]>();
+    const add = (route: string | undefined, c: ObjectChange): void => {
+      if (route === undefined || !this.routed.has(route)) return;
+      const list = byRoute.get(route);
+      if (list === undefined) byRoute.set(route, [c]);
+      else if (list[list.length - 1] !== c) list.push(c);
+    };
+    for (const c of changes) {
+      add(this.routeOf!(c.object), c);
+      if (c.prev !== undefined) add(this.routeOf!(c.prev), c);
+    }
+    for (const sink of [...this.sinks]) {
+      if (sink.route === undefined) sink.offer(changes);
+    }
+    for (const [route, list] of byRoute) {
+      for (const sink of [...(this.routed.get(route) ?? [])]) sink.offer(list);
+    }
   }
 
   private fail(err: BerthError): void {
     this.failure = err;
     for (const sink of [...this.sinks]) sink.fail(err);
     this.sinks.clear();
+    this.routed.clear();
     this.onFail(this);
   }
 }

@@ -38,6 +38,11 @@ export interface WatchParams {
   readonly kind: KindInfo;
   readonly namespace: string;
   readonly matches: (obj: KubeObject) => boolean;
+  /**
+   * For a kind the watch cache routes (pods, by spec.nodeName): the one value this watch is about.
+   * Only an optimisation: `matches` must still accept exactly the objects with that value.
+   */
+  readonly route?: string;
   /** Changes after this revision; 0: from now on. */
   readonly fromRevision: number;
   readonly sendInitialEvents: boolean;
@@ -64,6 +69,10 @@ export class WatchSession implements ChangeSink {
     private readonly onEnd: (s: WatchSession) => void,
   ) {
     this.prefix = listPrefix(p.kind, p.namespace);
+  }
+
+  get route(): string | undefined {
+    return this.p.route;
   }
 
   async start(): Promise<void> {
