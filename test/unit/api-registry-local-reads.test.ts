@@ -60,6 +60,7 @@ async function lagging() {
   return { onLeader, onFollower, catchUp, reads: () => linearizableReads };
 }
 
+const dataOf = (o: KubeObject): Record<string, string> => (o.data ?? {}) as Record<string, string>;
 const cm = (name: string, data: Record<string, string>, namespace = 'default'): KubeObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace }, data });
 
 describe('writes from a replica\'s own copy', () => {
@@ -67,8 +68,8 @@ describe('writes from a replica\'s own copy', () => {
     const { onLeader, onFollower, catchUp } = await lagging();
     await onLeader.create(cm('a', { v: '1' }));
     await catchUp();
-    await onLeader.modify(CM, 'default', 'a', {}, (cur) => ({ ...cur, data: { ...cur.data, w: '2' } }));
-    const out = await onFollower.modify(CM, 'default', 'a', {}, (cur) => ({ ...cur, data: { ...cur.data, x: '3' } }));
+    await onLeader.modify(CM, 'default', 'a', {}, (cur) => ({ ...cur, data: { ...dataOf(cur), w: '2' } }));
+    const out = await onFollower.modify(CM, 'default', 'a', {}, (cur) => ({ ...cur, data: { ...dataOf(cur), x: '3' } }));
     expect(out.changed).toBe(true);
     expect((await onLeader.get(CM, 'default', 'a')).data).toEqual({ v: '1', w: '2', x: '3' });
   });
@@ -99,7 +100,7 @@ describe('writes from a replica\'s own copy', () => {
     await onLeader.modify(CM, 'default', 'f', {}, (cur) => ({ ...cur, data: { v: '2' } }));
     // Refused on the stale copy (v=1), fine on the newest (v=2).
     const refused = await onFollower.modify(CM, 'default', 'f', {}, (cur) => {
-      if (cur.data?.['v'] !== '2') throw new InvalidError('data.v: must be 2');
+      if (dataOf(cur)['v'] !== '2') throw new InvalidError('data.v: must be 2');
       return { ...cur, data: { v: '3' } };
     });
     expect(refused.object.data).toEqual({ v: '3' });
