@@ -80,7 +80,7 @@ export function compileControllerOptions(raw: ControllerOptions = {}): CompiledC
     maxEventWritesInFlight: positive('maxEventWritesInFlight', raw.maxEventWritesInFlight ?? 64),
     maxWritesPerReconcile: positive('maxWritesPerReconcile', raw.maxWritesPerReconcile ?? 64),
     placement,
-    maxBindingsInFlight: positive('maxBindingsInFlight', raw.maxBindingsInFlight ?? 256),
+    maxBindingsInFlight: positive('maxBindingsInFlight', raw.maxBindingsInFlight ?? 1024),
     unschedulableRetryMs: positive('unschedulableRetryMs', raw.unschedulableRetryMs ?? 10_000),
     enabled: raw.enabled === undefined ? undefined : new Set(raw.enabled),
   };

@@ -402,7 +402,10 @@ async function runBind(ctx: Context): Promise<BindResult> {
   await mkdir(dir, { recursive: true });
   log('starting 3 replicas');
   const bc = await BenchCluster.start(ctx.res, dir);
-  const ledger = new PodLedger(bc.client);
+  // The benchmark's own watch of every pod is a client of a follower, as observers would be, so
+  // that what the leader does is the cluster's work, not the measurement's.
+  let observer: ReturnType<typeof connect> | undefined;
+  let ledger = new PodLedger(bc.client);
   let sim: AgentProcess | undefined;
   try {
     const nodeNames = Array.from({ length: opts.simulatedNodes }, (_, i) => simulatedName('sim', i + 1, opts.simulatedNodes));
@@ -416,6 +419,9 @@ async function runBind(ctx: Context): Promise<BindResult> {
     const leaderId = await bc.cluster.waitForLeader();
     const pids: Record<string, number> = { sim: sim.proc.pid };
     for (const id of bc.cluster.procs.keys()) pids[id] = bc.pidOf(id);
+    const follower = [...bc.cluster.procs.keys()].find((id) => id !== leaderId)!;
+    observer = connect({ servers: bc.cluster.endpoints([follower]), timeoutMs: 10_000 });
+    ledger = new PodLedger(observer);
     await ledger.start();
     const run = await createAndWait(bc, ledger, opts, pids, leaderId);
     log(`all ${opts.bindPods} pods Running after ${round(run.runningAt - run.t0, 0)} ms`);
@@ -442,6 +448,7 @@ async function runBind(ctx: Context): Promise<BindResult> {
     };
   } finally {
     await ledger.close();
+    observer?.close();
     if (sim !== undefined) await bc.launcher.stop(sim, 30_000);
     await bc.stop();
   }

@@ -111,4 +111,13 @@ describe('writes from a replica\'s own copy', () => {
     expect(same.changed).toBe(true);
     expect((await onLeader.get(CM, 'default', 'f')).data).toEqual({ v: '3' });
   });
+
+  it('refuses a create in a namespace that began terminating after this replica last saw it', async () => {
+    const { onLeader, onFollower } = await lagging();
+    await onLeader.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'short' } });
+    await onFollower.create(cm('g', { v: '1' }, 'short'));
+    await onLeader.delete(resolveKind('Namespace'), undefined, 'short', {});
+    const err = await onFollower.create(cm('h', { v: '1' }, 'short')).catch((e: unknown) => e);
+    expect(String(err)).toMatch(/short.*(terminat|being deleted)/i);
+  });
 });

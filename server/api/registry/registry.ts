@@ -23,6 +23,9 @@ const NAMESPACE = resolveKind('Namespace');
 /** Kubernetes' default terminationGracePeriodSeconds. */
 const DEFAULT_POD_GRACE_SECONDS = 30;
 
+/** Bound of the registry's memory of active namespaces (a create's first attempt uses it). */
+const MAX_REMEMBERED_NAMESPACES = 4096;
+
 export const PROTECTED_NAMESPACES: readonly string[] = ['default', 'berth-system'];
 
 export interface Preconditions {
@@ -45,6 +48,8 @@ export interface DeleteOutcome {
 export class ObjectRegistry {
   /** Watches resuming from before a watch cache's window, each with its own store watch (bounded). */
   readonly catchUpWatches = { open: 0 };
+  /** Namespaces last seen active, with their mod revision (at most MAX_REMEMBERED_NAMESPACES). */
+  private readonly activeNamespaces = new Map<string, number>();
 
   constructor(
     readonly node: ApiNode,
@@ -104,12 +109,20 @@ export class ObjectRegistry {
   private async namespaceGuard(kind: KindInfo, ns: string, fresh: boolean): Promise<Compare[]> {
     if (!kind.namespaced) return [];
     const key = objectKey(NAMESPACE, '', ns);
+    const compare = (modRevision: number): Compare[] => [{ key, target: 'modRevision', op: '=', value: modRevision }];
+    // The revision of a namespace seen active, remembered: the compare makes a stale one safe.
+    const known = fresh ? undefined : this.activeNamespaces.get(ns);
+    if (known !== undefined) return compare(known);
     const usable = (kv: KeyValue | undefined): kv is KeyValue => kv !== undefined && decodeObject(kv).metadata.deletionTimestamp === undefined;
     const local = fresh ? undefined : await this.readKey(key, true);
     const kv = usable(local) ? local : await this.readKey(key);
-    if (kv === undefined) throw notFound(NAMESPACE, '', ns);
-    if (!usable(kv)) throw namespaceTerminating(ns);
-    return [{ key: kv.key, target: 'modRevision', op: '=', value: kv.modRevision }];
+    if (kv === undefined || !usable(kv)) {
+      this.activeNamespaces.delete(ns);
+      throw kv === undefined ? notFound(NAMESPACE, '', ns) : namespaceTerminating(ns);
+    }
+    if (this.activeNamespaces.size >= MAX_REMEMBERED_NAMESPACES) this.activeNamespaces.clear();
+    this.activeNamespaces.set(ns, kv.modRevision);
+    return compare(kv.modRevision);
   }
 
   private keyOf(kind: KindInfo, namespace: string | undefined, name: string): string {
