@@ -486,7 +486,8 @@ async function waitSettled(env: RealEnv, app: string, n: number, version: string
   const at = await env.ledger.when(
     () => {
       const live = env.ledger.live(app);
-      peakPods = Math.max(peakPods, live.length);
+      // maxSurge bounds the pods that are not terminating (as in Kubernetes).
+      peakPods = Math.max(peakPods, live.filter((p) => !p.terminating).length);
       minReady = Math.min(minReady, live.filter((p) => p.ready && !p.terminating).length);
       return settled(env.ledger, app, n, version);
     },
@@ -732,7 +733,7 @@ function detailLines(doc: SchedulerBenchDocument): string[] {
   const r = doc.rollout;
   if (r !== undefined) {
     out.push(
-      `rollout: ${r.replicas} sleep pods on ${r.agents} agents, maxSurge 25% / maxUnavailable 25%; during the update at most ${r.updatePeakPods} pods and at least ${r.updateMinReady} Ready;` +
+      `rollout: ${r.replicas} sleep pods on ${r.agents} agents, maxSurge 25% / maxUnavailable 25%; during the update at most ${r.updatePeakPods} pods (not counting terminating ones) and at least ${r.updateMinReady} Ready;` +
         ` during the rollback at most ${r.rollbackPeakPods} pods and at least ${r.rollbackMinReady} Ready; rollback via ${r.rollbackVia}${r.rollbackCliMs === undefined ? '' : ` (the CLI ran ${secs(r.rollbackCliMs)})`}`,
     );
   }
