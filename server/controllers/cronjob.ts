@@ -12,7 +12,7 @@ import { cloneJson, parseCron } from '../api/objects/index.js';
 import { timestamp } from '../api/index.js';
 import { dueTimes, jobNameFor, localTimeZone, MAX_MISSED_SCHEDULES, SCHEDULED_TIMESTAMP_ANNOTATION } from './cronjob-schedule.js';
 import { finishedAt, isTrue } from './job-status.js';
-import { controllerOf, controllerRef, inParallel, stableJson, throwFirstFailure } from './objects.js';
+import { controllerKeysOf, controllerOf, controllerRef, inParallel, stableJson, throwFirstFailure } from './objects.js';
 import type { ControllerContext, ControllerSpec, InformerView, Reconciler, ReconcileResult } from './types.js';
 import { keyOf, splitKey } from './types.js';
 
@@ -79,10 +79,7 @@ class CronJobReconciler implements Reconciler {
     this.jobs = ctx.informers.of(JOB);
     for (const c of this.cronJobs.list()) ctx.queue.add(keyOf(c));
     this.cronJobs.on((e) => ctx.queue.add(keyOf(e.object)));
-    this.jobs.on((e) => {
-      const ref = controllerOf(e.object);
-      if (ref?.kind === 'CronJob') ctx.queue.add(`${e.object.metadata.namespace ?? 'default'}/${ref.name}`);
-    });
+    this.jobs.on((e) => controllerKeysOf(e, 'CronJob').forEach((k) => ctx.queue.add(k)));
   }
 
   async reconcile(key: string): Promise<ReconcileResult> {

@@ -6,10 +6,12 @@
 // cordoned, so a cordoned node keeps (and gets) its daemon pod.
 //
 // The pod names its node with a required node affinity (matchFields metadata.name In [node]) and
-// the scheduler binds it, as Kubernetes' DaemonSet pods are placed by the default scheduler. This
-// matching is the controller's own small copy of the scheduler's: the scheduler imports the
-// controllers, so the controllers cannot import it back.
+// the scheduler binds it, as Kubernetes' DaemonSet pods are placed by the default scheduler.
+// Taints and tolerations mean what they mean to the scheduler (one shared implementation); the
+// node affinity matching is the controller's own small copy of the scheduler's compiled one: the
+// scheduler imports the controllers, so the controllers cannot import it back.
 import type { KubeObject } from '../../client/index.js';
+import { parseTaints, parseTolerations, toleratedBy } from '../api/objects/index.js';
 import { CONTROLLER_REVISION_HASH_LABEL, podFromTemplate } from './objects.js';
 
 type Rec = Record<string, unknown>;
@@ -21,18 +23,13 @@ export interface Eligibility {
   readonly shouldContinue: boolean;
 }
 
+/** A toleration as written in a pod spec. */
 interface Toleration {
   key?: string;
   operator?: string;
   value?: string;
   effect?: string;
   tolerationSeconds?: number;
-}
-
-interface Taint {
-  key?: string;
-  value?: string;
-  effect?: string;
 }
 
 /** The tolerations Kubernetes gives every DaemonSet pod (AddOrUpdateDaemonPodTolerations). */
@@ -57,15 +54,10 @@ export function withDaemonTolerations(spec: Rec): Toleration[] {
   return out;
 }
 
-function tolerates(t: Toleration, taint: Taint): boolean {
-  if ((t.effect ?? '') !== '' && t.effect !== taint.effect) return false;
-  if ((t.key ?? '') !== '' && t.key !== taint.key) return false;
-  if (t.operator === 'Exists') return true;
-  return (t.operator ?? 'Equal') === 'Equal' && (t.value ?? '') === (taint.value ?? '');
-}
-
-function untolerated(tolerations: readonly Toleration[], taints: readonly Taint[], effects: readonly string[]): boolean {
-  return taints.some((taint) => effects.includes(taint.effect ?? '') && !tolerations.some((t) => tolerates(t, taint)));
+/** Whether a taint with one of `effects` is not tolerated. */
+function untolerated(tolerations: readonly Toleration[], rawTaints: unknown, effects: readonly string[]): boolean {
+  const tols = parseTolerations(tolerations);
+  return parseTaints(rawTaints).some((taint) => effects.includes(taint.effect) && !toleratedBy(tols, taint));
 }
 
 /** One label or field requirement on a value that may be absent; a requirement not understood fails. */
@@ -118,10 +110,9 @@ export function nodeMatches(spec: Rec, node: KubeObject): boolean {
 export function eligibility(spec: Rec, tolerations: readonly Toleration[], node: KubeObject): Eligibility {
   const nodeName = typeof spec.nodeName === 'string' ? spec.nodeName : '';
   if ((nodeName !== '' && nodeName !== node.metadata.name) || !nodeMatches(spec, node)) return { shouldRun: false, shouldContinue: false };
-  const taints = (((node.spec ?? {}) as Rec).taints ?? []) as Taint[];
-  const list = Array.isArray(taints) ? taints : [];
-  if (!untolerated(tolerations, list, ['NoSchedule', 'NoExecute'])) return { shouldRun: true, shouldContinue: true };
-  return { shouldRun: false, shouldContinue: !untolerated(tolerations, list, ['NoExecute']) };
+  const taints = ((node.spec ?? {}) as Rec).taints;
+  if (!untolerated(tolerations, taints, ['NoSchedule', 'NoExecute'])) return { shouldRun: true, shouldContinue: true };
+  return { shouldRun: false, shouldContinue: !untolerated(tolerations, taints, ['NoExecute']) };
 }
 
 /** The node a daemon pod is on, or is meant for while the scheduler has not bound it yet. */

@@ -12,7 +12,7 @@ import { newDaemonPod, withDaemonTolerations } from './daemonset-nodes.js';
 import type { DaemonDeleteReason, DaemonPlan, DaemonShape } from './daemonset-plan.js';
 import { planDaemonSet } from './daemonset-plan.js';
 import { daemonSetStatus } from './daemonset-status.js';
-import { controllerOf, inParallel, isTerminating, selectorOf, stableJson as same, templateHash, throwFirstFailure } from './objects.js';
+import { controllerKeysOf, inParallel, isTerminating, selectorOf, stableJson as same, templateHash, throwFirstFailure } from './objects.js';
 import type { ControllerContext, ControllerSpec, InformerEvent, InformerView, Reconciler, ReconcileResult } from './types.js';
 import { keyOf, splitKey } from './types.js';
 
@@ -52,12 +52,7 @@ class DaemonSetReconciler implements Reconciler {
     this.nodes = ctx.informers.of(NODE);
     for (const s of this.sets.list()) ctx.queue.add(keyOf(s));
     this.sets.on((e) => ctx.queue.add(keyOf(e.object)));
-    this.pods.on((e) => {
-      for (const pod of e.prev === undefined ? [e.object] : [e.object, e.prev]) {
-        const ref = controllerOf(pod);
-        if (ref?.kind === 'DaemonSet') ctx.queue.add(`${pod.metadata.namespace ?? 'default'}/${ref.name}`);
-      }
-    });
+    this.pods.on((e) => controllerKeysOf(e, 'DaemonSet').forEach((k) => ctx.queue.add(k)));
     this.nodes.on((e) => {
       if (!nodeChangeMatters(e)) return;
       for (const s of this.sets.list()) ctx.queue.add(keyOf(s));

@@ -14,7 +14,7 @@ import { timestamp } from '../api/index.js';
 import { backoffRemainingMs, newJobPod, planPods } from './job-pods.js';
 import { finishedAt, isTrue, jobCondition, nextJob, shapeOf } from './job-status.js';
 import { abandonedPods, hasTracking, recordedPods, TRACKING_FINALIZER } from './job-tracking.js';
-import { controllerOf, inParallel, throwFirstFailure } from './objects.js';
+import { controllerKeysOf, controllerOf, inParallel, throwFirstFailure } from './objects.js';
 import type { ControllerContext, ControllerSpec, InformerView, Reconciler, ReconcileResult } from './types.js';
 import { keyOf, splitKey } from './types.js';
 
@@ -50,10 +50,7 @@ class JobReconciler implements Reconciler {
       for (const p of this.pods.byIndex('controller', String(e.object.metadata.uid))) if (hasTracking(p)) ctx.queue.add(POD_KEY + keyOf(p));
     });
     this.pods.on((e) => {
-      for (const pod of e.prev === undefined ? [e.object] : [e.object, e.prev]) {
-        const ref = controllerOf(pod);
-        if (ref?.kind === 'Job') ctx.queue.add(`${pod.metadata.namespace ?? 'default'}/${ref.name}`);
-      }
+      for (const k of controllerKeysOf(e, 'Job')) ctx.queue.add(k);
       if (e.type !== 'DELETED' && this.lostItsJob(e.object)) ctx.queue.add(POD_KEY + keyOf(e.object));
     });
   }

@@ -24,6 +24,21 @@ export function controllerOf(obj: KubeObject): OwnerReference | undefined {
   return obj.metadata.ownerReferences?.find((r) => r.controller === true);
 }
 
+/**
+ * The keys (namespace/name) of the `ownerKind` controllers of an informer event's object, old
+ * and new version: a dependent that changes or moves tells its controller(s) to reconcile.
+ */
+export function controllerKeysOf(e: { readonly object: KubeObject; readonly prev?: KubeObject | undefined }, ownerKind: string): string[] {
+  const keys: string[] = [];
+  for (const obj of e.prev === undefined ? [e.object] : [e.object, e.prev]) {
+    const ref = controllerOf(obj);
+    if (ref?.kind !== ownerKind) continue;
+    const key = `${obj.metadata.namespace ?? 'default'}/${ref.name}`;
+    if (!keys.includes(key)) keys.push(key);
+  }
+  return keys;
+}
+
 export function isControlledBy(obj: KubeObject, owner: KubeObject): boolean {
   return controllerOf(obj)?.uid === owner.metadata.uid;
 }

@@ -9,7 +9,7 @@
 // deleted), and `rollout undo` of a StatefulSet is not supported.
 import type { KubeObject } from '../../client/index.js';
 import { isBerthError, resolveKind } from '../../client/index.js';
-import { controllerOf, inParallel, isTerminating, selectorOf, stableJson, throwFirstFailure } from './objects.js';
+import { controllerKeysOf, inParallel, isTerminating, selectorOf, stableJson, throwFirstFailure } from './objects.js';
 import { planStatefulSet } from './statefulset-plan.js';
 import type { DeleteReason, StatefulSetPlan } from './statefulset-plan.js';
 import {
@@ -47,12 +47,7 @@ class StatefulSetReconciler implements Reconciler {
     this.nodes = ctx.informers.of(NODE);
     for (const s of this.sets.list()) ctx.queue.add(keyOf(s));
     this.sets.on((e) => ctx.queue.add(keyOf(e.object)));
-    this.pods.on((e) => {
-      for (const pod of e.prev === undefined ? [e.object] : [e.object, e.prev]) {
-        const ref = controllerOf(pod);
-        if (ref?.kind === 'StatefulSet') ctx.queue.add(`${pod.metadata.namespace ?? 'default'}/${ref.name}`);
-      }
-    });
+    this.pods.on((e) => controllerKeysOf(e, 'StatefulSet').forEach((k) => ctx.queue.add(k)));
     // A node that comes or goes matters to the StatefulSets whose claims live on it.
     this.nodes.on((e) => {
       if (e.type === 'MODIFIED') return;

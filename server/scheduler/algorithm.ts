@@ -12,7 +12,7 @@ import { affinityRawScore, affinityScores, affinityState } from './pod-affinity.
 import type { PodInfo } from './pod-info.js';
 import type { PlacementStrategy } from './scores.js';
 import { normalizeByMax, normalizeMinMax, normalizeReverse, normalizeSpread, placementAt, SCORE_WEIGHTS } from './scores.js';
-import { countUntolerated } from './taints.js';
+import { countUntolerated } from '../api/objects/index.js';
 import { spreadRawScore, spreadState } from './topology-spread.js';
 
 /** Kubernetes' floor on the nodes a decision looks for before it stops filtering. */

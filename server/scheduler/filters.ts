@@ -9,8 +9,8 @@ import type { AffinityState } from './pod-affinity.js';
 import { podAffinityFilter, REASON_AFFINITY } from './pod-affinity.js';
 import type { HostPort, PodInfo } from './pod-info.js';
 import type { PodRequests, Resources } from './resources.js';
-import type { Taint, Toleration } from './taints.js';
-import { firstUntolerated, taintText, toleratedBy } from './taints.js';
+import type { Taint, Toleration } from '../api/objects/index.js';
+import { firstUntolerated, taintText, toleratedBy } from '../api/objects/index.js';
 import type { SpreadState } from './topology-spread.js';
 import { REASON_SPREAD_LABEL, spreadFilter } from './topology-spread.js';
 

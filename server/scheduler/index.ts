@@ -86,8 +86,8 @@ export {
 } from './scores.js';
 export { podRequests, nodeAllocatable, milliValue, unitValue, DEFAULT_MILLI_CPU_REQUEST, DEFAULT_MEMORY_REQUEST } from './resources.js';
 export type { Resources, PodRequests, Allocatable } from './resources.js';
-export { tolerates, toleratedBy, firstUntolerated, parseTaints, parseTolerations, taintText } from './taints.js';
-export type { Taint, Toleration } from './taints.js';
+export { tolerates, toleratedBy, firstUntolerated, parseTaints, parseTolerations, taintText } from '../api/objects/index.js';
+export type { Taint, Toleration } from '../api/objects/index.js';
 export { SchedulingQueue, FAILED_ON_AFFINITY, FAILED_ON_ANY, FAILED_ON_NODE, FAILED_ON_RESOURCES } from './queue.js';
 export type { QueuedPod, QueueOptions, QueueState } from './queue.js';
 export { PriorityClasses, priorityClassInfo, SYSTEM_PRIORITY_CLASSES, DEFAULT_PREEMPTION_POLICY } from './priority.js';

@@ -12,8 +12,8 @@ import type { KubeObject } from '../../client/index.js';
 import type { HostPort, PodInfo } from './pod-info.js';
 import type { Allocatable } from './resources.js';
 import { nodeAllocatable } from './resources.js';
-import type { Taint } from './taints.js';
-import { parseTaints } from './taints.js';
+import type { Taint } from '../api/objects/index.js';
+import { parseTaints } from '../api/objects/index.js';
 
 type Rec = Record<string, unknown>;
 

@@ -9,8 +9,8 @@ import type { NodeMatcher, NodeSelectorTermLike, PreferredNodeTerm } from './nod
 import { compileNodeSelector, compileNodeSelectorMap, compilePreferredNodeTerms } from './node-affinity.js';
 import type { PodRequests, PodSpecLike } from './resources.js';
 import { podRequests } from './resources.js';
-import type { Toleration } from './taints.js';
-import { parseTolerations } from './taints.js';
+import type { Toleration } from '../api/objects/index.js';
+import { parseTolerations } from '../api/objects/index.js';
 
 /** The annotation by which a pod picks its placement strategy over the cluster's. */
 export const PLACEMENT_ANNOTATION = 'berth.io/placement';

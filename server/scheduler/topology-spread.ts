@@ -8,7 +8,7 @@
 import { labelOf } from './node-affinity.js';
 import type { NodeInfo } from './node-info.js';
 import type { PodInfo, SpreadConstraint } from './pod-info.js';
-import { firstUntolerated } from './taints.js';
+import { firstUntolerated } from '../api/objects/index.js';
 
 export const REASON_SPREAD = "node(s) didn't match pod topology spread constraints";
 export const REASON_SPREAD_LABEL = "node(s) didn't match pod topology spread constraints (missing required label)";

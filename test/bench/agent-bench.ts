@@ -13,17 +13,19 @@
 // The phases run in this order (heartbeat last, so that its thousand nodes do not disturb the
 // others); --only runs one. Prints a table with the targets next to the figures, then the JSON
 // document on one line (also written to --json FILE when given).
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { connect } from '../../client/index.js';
 import type { Client, KubeObject, ObjectWatch } from '../../client/index.js';
 import { BerthCluster } from '../support/berth-cluster.js';
-import { Resources, errorText } from '../support/procs.js';
+import type { Resources } from '../support/procs.js';
+import { errorText } from '../support/procs.js';
 import type { AgentProcess } from './agent-bench-support.js';
 import { AgentLauncher, CpuMeter, PodTracker, RssSampler, mib, pool, readyOf, rssBytes, sleepPod, until, waitNodesReady } from './agent-bench-support.js';
+import { benchMain, machineFacts, makeWorkDir, printReport, runPhases } from './harness.js';
+import type { MachineFacts } from './harness.js';
 import { percentile, round } from './stats.js';
 
 // --- options ---------------------------------------------------------------------------------
@@ -443,7 +445,7 @@ async function runHeartbeat(ctx: Context): Promise<HeartbeatResult> {
 interface AgentBenchDocument {
   readonly benchmark: 'agent';
   readonly startedAt: string;
-  readonly machine: Record<string, string | number>;
+  readonly machine: MachineFacts;
   readonly options: Omit<AgentBenchOptions, 'jsonFile'>;
   start?: StartResult;
   footprint?: FootprintResult;
@@ -523,34 +525,15 @@ function detailLines(doc: AgentBenchDocument): string[] {
 }
 
 function printDocument(doc: AgentBenchDocument): void {
-  const m = doc.machine;
-  console.log(
-    [
-      '',
-      `berth agents: 3 \`berth server\` replicas and real \`berth agent\` processes on 127.0.0.1${doc.options.quick ? ' (--quick)' : ''}`,
-      `machine: ${m['cores']} cores (${m['cpuModel']}), ${m['memoryGiB']} GiB, ${m['platform']}; node ${m['node']}; load average at start ${m['loadAverage1m']}`,
-      '',
-      table(['measure', 'value', 'unit', 'target', ''], resultRows(doc)),
-      '',
-      ...detailLines(doc),
-      '',
-    ].join('\n'),
+  printReport(
+    `berth agents: 3 \`berth server\` replicas and real \`berth agent\` processes on 127.0.0.1${doc.options.quick ? ' (--quick)' : ''}`,
+    doc.machine,
+    [table(['measure', 'value', 'unit', 'target', ''], resultRows(doc)), '', ...detailLines(doc)],
+    doc,
   );
-  console.log(JSON.stringify(doc));
 }
 
 // --- run -------------------------------------------------------------------------------------
-
-function machine(): Record<string, string | number> {
-  return {
-    cores: cpus().length,
-    cpuModel: cpus()[0]?.model ?? 'unknown',
-    memoryGiB: round(totalmem() / 1024 ** 3, 1),
-    node: process.version,
-    platform: `${platform()} ${release()}`,
-    loadAverage1m: round(loadavg()[0] ?? 0),
-  };
-}
 
 const RUNNERS: Record<Phase, (ctx: Context) => Promise<unknown>> = {
   start: runStart,
@@ -560,12 +543,11 @@ const RUNNERS: Record<Phase, (ctx: Context) => Promise<unknown>> = {
 };
 
 async function run(opts: AgentBenchOptions, res: Resources, launcherRef: { current?: AgentLauncher }): Promise<AgentBenchDocument> {
-  const workDir = opts.keepTemp ? await mkdtemp(join(tmpdir(), 'berth-agent-bench-')) : await res.tempDir('berth-agent-bench-');
-  log(opts.keepTemp ? `agent data dirs and logs kept in ${workDir}` : `agent data dirs and logs in ${workDir} (removed at the end; --keep-temp keeps them)`);
+  const workDir = await makeWorkDir(res, { prefix: 'berth-agent-bench-', keepTemp: opts.keepTemp, contents: 'agent data dirs and logs', log });
   const doc: AgentBenchDocument = {
     benchmark: 'agent',
     startedAt: new Date().toISOString(),
-    machine: machine(),
+    machine: machineFacts(),
     options: (({ jsonFile: _j, ...rest }) => rest)(opts),
     errors: {},
   };
@@ -578,15 +560,7 @@ async function run(opts: AgentBenchOptions, res: Resources, launcherRef: { curre
   try {
     await tracker.start();
     const ctx: Context = { opts, cluster, client, launcher, tracker };
-    for (const phase of opts.phases) {
-      log(`${phase} ...`);
-      try {
-        (doc as unknown as Record<string, unknown>)[phase] = await RUNNERS[phase](ctx);
-      } catch (err) {
-        doc.errors[phase] = errorText(err);
-        log(`${phase} failed: ${doc.errors[phase]}`);
-      }
-    }
+    await runPhases(doc, opts.phases, log, (phase) => RUNNERS[phase](ctx));
     doc.targets = judge(doc);
     return doc;
   } finally {
@@ -598,31 +572,18 @@ async function run(opts: AgentBenchOptions, res: Resources, launcherRef: { curre
 }
 
 async function main(): Promise<number> {
-  let opts: AgentBenchOptions;
-  try {
-    opts = parseAgentBenchArgs(process.argv.slice(2));
-  } catch (err) {
-    console.error(errorText(err));
-    return 2;
-  }
-  const res = new Resources();
   const launcher: { current?: AgentLauncher } = {};
-  // Ctrl-C: the agents get SIGTERM and stop their pods; pods an agent killed with -9 left are killed here.
-  res.installSignalHandlers((signal) => {
-    log(`${signal}: stopping every process we started`);
-    launcher.current?.killLeftoverPods();
+  return benchMain({
+    parse: parseAgentBenchArgs,
+    log,
+    // Ctrl-C: the agents get SIGTERM and stop their pods; pods an agent killed with -9 left are killed here.
+    onSignal: () => launcher.current?.killLeftoverPods(),
+    run: (opts, res) => run(opts, res, launcher),
+    print: printDocument,
+    jsonFile: (opts) => opts.jsonFile,
+    makeJsonDir: false,
+    failed: (doc) => Object.keys(doc.errors).length > 0,
   });
-  try {
-    const doc = await run(opts, res, launcher);
-    printDocument(doc);
-    if (opts.jsonFile !== undefined) {
-      await writeFile(opts.jsonFile, `${JSON.stringify(doc, null, 2)}\n`);
-      log(`JSON written to ${opts.jsonFile}`);
-    }
-    return Object.keys(doc.errors).length > 0 ? 1 : 0;
-  } finally {
-    await res.cleanup();
-  }
 }
 
 process.exitCode = await main();

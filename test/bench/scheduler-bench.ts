@@ -14,17 +14,19 @@
 // --only runs one phase. Prints a table with the targets next to the figures, details, then the
 // JSON document on one line (also written to --json FILE when given). Timings are reported, not
 // asserted: the exit code is 1 only when a phase could not run or measure.
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { connect } from '../../client/index.js';
 import type { KubeObject } from '../../client/index.js';
-import { Resources, errorText } from '../support/procs.js';
+import type { Resources } from '../support/procs.js';
+import { errorText } from '../support/procs.js';
 import type { AgentProcess } from './agent-bench-support.js';
 import { CpuMeter, RssSampler, mib, rssBytes, waitNodesReady } from './agent-bench-support.js';
 import { machineBusySeconds } from './cpu.js';
+import { benchMain, machineFacts, makeWorkDir, printReport, runPhases } from './harness.js';
+import type { MachineFacts } from './harness.js';
 import { BenchCluster, PodLedger, killOrphans, runBerth, watchNotReady } from './scheduler-bench-support.js';
 import type { PodRecord } from './scheduler-bench-support.js';
 import { percentile, round } from './stats.js';
@@ -636,7 +638,7 @@ async function runFailover(ctx: Context): Promise<FailoverResult> {
 interface SchedulerBenchDocument {
   readonly benchmark: 'scheduler';
   readonly startedAt: string;
-  readonly machine: Record<string, string | number>;
+  readonly machine: MachineFacts;
   readonly options: Omit<SchedulerBenchOptions, 'jsonFile'>;
   bind?: BindResult;
   rollout?: RolloutResult;
@@ -750,34 +752,15 @@ function detailLines(doc: SchedulerBenchDocument): string[] {
 }
 
 function printDocument(doc: SchedulerBenchDocument): void {
-  const m = doc.machine;
-  console.log(
-    [
-      '',
-      `berth scheduler and controllers: 3 \`berth server\` replicas and real \`berth agent\` processes on 127.0.0.1${doc.options.quick ? ' (--quick)' : ''}`,
-      `machine: ${m['cores']} cores (${m['cpuModel']}), ${m['memoryGiB']} GiB, ${m['platform']}; node ${m['node']}; load average at start ${m['loadAverage1m']}`,
-      '',
-      table(['measure', 'result', 'target', 'met'], doc.options.phases.flatMap((phase) => ROWS[phase](doc))),
-      '',
-      ...detailLines(doc),
-      '',
-    ].join('\n'),
+  printReport(
+    `berth scheduler and controllers: 3 \`berth server\` replicas and real \`berth agent\` processes on 127.0.0.1${doc.options.quick ? ' (--quick)' : ''}`,
+    doc.machine,
+    [table(['measure', 'result', 'target', 'met'], doc.options.phases.flatMap((phase) => ROWS[phase](doc))), '', ...detailLines(doc)],
+    doc,
   );
-  console.log(JSON.stringify(doc));
 }
 
 // --- run -------------------------------------------------------------------------------------
-
-function machine(): Record<string, string | number> {
-  return {
-    cores: cpus().length,
-    cpuModel: cpus()[0]?.model ?? 'unknown',
-    memoryGiB: round(totalmem() / 1024 ** 3, 1),
-    node: process.version,
-    platform: `${platform()} ${release()}`,
-    loadAverage1m: round(loadavg()[0] ?? 0),
-  };
-}
 
 const RUNNERS: Record<Phase, (ctx: Context) => Promise<unknown>> = {
   bind: runBind,
@@ -786,27 +769,18 @@ const RUNNERS: Record<Phase, (ctx: Context) => Promise<unknown>> = {
 };
 
 async function run(opts: SchedulerBenchOptions, res: Resources, ctxRef: { current?: Context }): Promise<SchedulerBenchDocument> {
-  const workDir = opts.keepTemp ? await mkdtemp(join(tmpdir(), 'berth-scheduler-bench-')) : await res.tempDir('berth-scheduler-bench-');
-  log(opts.keepTemp ? `agent data dirs and logs kept in ${workDir}` : `agent data dirs and logs in ${workDir} (removed at the end; --keep-temp keeps them)`);
+  const workDir = await makeWorkDir(res, { prefix: 'berth-scheduler-bench-', keepTemp: opts.keepTemp, contents: 'agent data dirs and logs', log });
   const doc: SchedulerBenchDocument = {
     benchmark: 'scheduler',
     startedAt: new Date().toISOString(),
-    machine: machine(),
+    machine: machineFacts(),
     options: (({ jsonFile: _j, ...rest }) => rest)(opts),
     errors: {},
   };
   const ctx: Context = { opts, res, workDir };
   ctxRef.current = ctx;
   try {
-    for (const phase of opts.phases) {
-      log(`${phase} ...`);
-      try {
-        (doc as unknown as Record<string, unknown>)[phase] = await RUNNERS[phase](ctx);
-      } catch (err) {
-        doc.errors[phase] = errorText(err);
-        log(`${phase} failed: ${doc.errors[phase]}`);
-      }
-    }
+    await runPhases(doc, opts.phases, log, (phase) => RUNNERS[phase](ctx));
     doc.targets = judge(doc);
     return doc;
   } finally {
@@ -815,31 +789,18 @@ async function run(opts: SchedulerBenchOptions, res: Resources, ctxRef: { curren
 }
 
 async function main(): Promise<number> {
-  let opts: SchedulerBenchOptions;
-  try {
-    opts = parseSchedulerBenchArgs(process.argv.slice(2));
-  } catch (err) {
-    console.error(errorText(err));
-    return 2;
-  }
-  const res = new Resources();
   const ctx: { current?: Context } = {};
-  // Ctrl-C: the agents get SIGTERM and stop their pods; pods of an agent killed with -9 are killed here.
-  res.installSignalHandlers((signal) => {
-    log(`${signal}: stopping every process we started`);
-    ctx.current?.real?.bc.launcher.killLeftoverPods();
+  return benchMain({
+    parse: parseSchedulerBenchArgs,
+    log,
+    // Ctrl-C: the agents get SIGTERM and stop their pods; pods of an agent killed with -9 are killed here.
+    onSignal: () => ctx.current?.real?.bc.launcher.killLeftoverPods(),
+    run: (opts, res) => run(opts, res, ctx),
+    print: printDocument,
+    jsonFile: (opts) => opts.jsonFile,
+    makeJsonDir: false,
+    failed: (doc) => Object.keys(doc.errors).length > 0,
   });
-  try {
-    const doc = await run(opts, res, ctx);
-    printDocument(doc);
-    if (opts.jsonFile !== undefined) {
-      await writeFile(opts.jsonFile, `${JSON.stringify(doc, null, 2)}\n`);
-      log(`JSON written to ${opts.jsonFile}`);
-    }
-    return Object.keys(doc.errors).length > 0 ? 1 : 0;
-  } finally {
-    await res.cleanup();
-  }
 }
 
 process.exitCode = await main();

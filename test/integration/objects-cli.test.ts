@@ -3,22 +3,18 @@
 // print, byte for byte where scripts depend on it (apply's lines, -o json|yaml|name, the
 // documented `cluster status -o json` shape), their exit codes (0 done, 1 failed, 2 usage), and
 // that the servers can come from a client config file named by $BERTH_CONFIG.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { Client, KubeObject } from '../../client/index.js';
+import { ROOT, cliEnv, runBerth, shownRun } from '../support/berth-cli.js';
+import type { CliRun } from '../support/berth-cli.js';
 import { BerthCluster } from '../support/berth-cluster.js';
 import { Resources, waitFor } from '../support/procs.js';
 
-/** The repository root, from the sources or from dist/ (as berth-cluster.ts finds it). */
-const ROOT = resolve(new URL('../../', import.meta.url).pathname.replace(/\/dist\/$/, '/'));
-const BIN = join(ROOT, 'client/cli/bin.js');
 const WEB_YAML = join(ROOT, 'deploy/examples/web.yaml');
-/** One CLI run may take this long before it is killed and the test fails. */
-const CLI_TIMEOUT_MS = 20_000;
 const TEST_TIMEOUT_MS = 120_000;
 
 let res: Resources;
@@ -27,47 +23,25 @@ let client: Client;
 let servers: string;
 let tmp: string;
 
-interface CliRun {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 interface RunOptions {
   readonly stdin?: string;
-  /** The child's environment; default: ours without BERTH_SERVER and BERTH_CONFIG. */
+  /** The child's environment; default: ours without BERTH_SERVER and BERTH_CONFIG, HOME = a temp dir. */
   readonly env?: NodeJS.ProcessEnv;
   /** Whether --server is appended. @default true */
   readonly withServer?: boolean;
 }
 
-function cleanEnv(): NodeJS.ProcessEnv {
-  const { BERTH_SERVER: _s, BERTH_CONFIG: _c, ...env } = process.env;
-  // The default config file is looked up under HOME: point it at our temp dir, which has none.
-  return { ...env, HOME: tmp };
-}
-
-/** Runs `berth ARGS` and returns its exit code and output; killed after CLI_TIMEOUT_MS. */
+/** Runs `berth ARGS` against the test cluster and returns its exit code and output. */
 function berth(args: readonly string[], options: RunOptions = {}): Promise<CliRun> {
-  const argv = [BIN, ...args, ...(options.withServer === false ? [] : ['--server', servers])];
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, argv, { cwd: ROOT, env: options.env ?? cleanEnv(), stdio: ['pipe', 'pipe', 'pipe'], timeout: CLI_TIMEOUT_MS });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.once('error', fail);
-    child.once('close', (code, signal) => done({ code, signal, stdout, stderr }));
-    child.stdin.on('error', () => undefined); // a CLI that never reads stdin may close it first
-    child.stdin.end(options.stdin ?? '');
+  return runBerth(args, {
+    home: tmp,
+    ...(options.stdin !== undefined ? { stdin: options.stdin } : {}),
+    ...(options.env !== undefined ? { env: options.env } : {}),
+    ...(options.withServer === false ? {} : { servers }),
   });
 }
 
-/** The run, for assertion messages. */
-function shown(r: CliRun): string {
-  return `exit ${String(r.code)}${r.signal !== null ? ` (${r.signal})` : ''}\n--- stdout\n${r.stdout}--- stderr\n${r.stderr}`;
-}
+const shown = shownRun;
 
 /** Runs and expects exit code 0 and an empty stderr. */
 async function ok(args: readonly string[], options: RunOptions = {}): Promise<string> {
@@ -285,7 +259,7 @@ describe('berth CLI against a 3-replica cluster', () => {
   it('reads the servers from the file $BERTH_CONFIG names', async () => {
     const config = join(tmp, 'berth-config.yaml');
     await writeFile(config, `# written by objects-cli.test.ts\nservers:\n${cluster.endpoints().map((e) => `  - ${e}\n`).join('')}`);
-    const r = await berth(['get', 'ns', '-o', 'name'], { withServer: false, env: { ...cleanEnv(), BERTH_CONFIG: config } });
+    const r = await berth(['get', 'ns', '-o', 'name'], { withServer: false, env: { ...cliEnv(tmp), BERTH_CONFIG: config } });
     expect(r.code, shown(r)).toBe(0);
     expect(r.stderr).toBe('');
     expect(lines(r.stdout)).toEqual(expect.arrayContaining(['namespace/default', 'namespace/demo']));

@@ -1,5 +1,6 @@
 // The public face of the object rules: validation, defaults, selectors, merge patches, quantities,
-// names and cron schedules, as the API server and the controllers use them.
+// names, cron schedules and taints/tolerations, as the API server, the scheduler and the
+// controllers use them.
 export { validateObject } from './validate.js';
 export type { ValidationContext } from './validate.js';
 export { defaultObject, defaultPullPolicy, JOB_CONTROLLER_UID_LABEL, JOB_NAME_LABEL } from './defaults.js';
@@ -20,3 +21,5 @@ export {
 } from './names.js';
 export { parseCron, cronProblem, nextAfter, isValidTimeZone, CRON_SEARCH_YEARS } from './cron.js';
 export type { CronSchedule, CronParse } from './cron.js';
+export { tolerates, toleratedBy, firstUntolerated, countUntolerated, parseTaints, parseTolerations, taintText } from './taints.js';
+export type { Taint, Toleration } from './taints.js';
