@@ -118,14 +118,19 @@ export function needsScheduling(pod: KubeObject): boolean {
   return name === undefined || (typeof name === 'string' && OUR_NAMES.has(name));
 }
 
+/**
+ * The host ports a pod takes. berth's process runtime runs every pod in the host's network (as
+ * hostNetwork does in Kubernetes), so a fixed containerPort is a host port too: two pods that fix
+ * the same one cannot share a node. A named port without one gets a free port from its agent and
+ * takes nothing here. (A runtime with a network per pod would make this rule per node.)
+ */
 function hostPortsOf(spec: Rec): HostPort[] {
   const out: HostPort[] = [];
-  const hostNetwork = spec['hostNetwork'] === true;
   for (const list of ['initContainers', 'containers']) {
     for (const c of recs(spec[list])) {
       for (const p of recs(c['ports'])) {
         let port = typeof p['hostPort'] === 'number' ? p['hostPort'] : 0;
-        if (port <= 0 && hostNetwork && typeof p['containerPort'] === 'number') port = p['containerPort'];
+        if (port <= 0 && typeof p['containerPort'] === 'number') port = p['containerPort'];
         if (port <= 0) continue;
         const hostIP = typeof p['hostIP'] === 'string' && p['hostIP'] !== '' ? p['hostIP'] : '0.0.0.0';
         const protocol = typeof p['protocol'] === 'string' && p['protocol'] !== '' ? p['protocol'] : 'TCP';

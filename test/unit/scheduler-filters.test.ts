@@ -1,7 +1,8 @@
 // Proves each of the scheduler's filter plugins at its bounds: requests that exactly fit and 1m
 // (or one byte, or one pod) over, with init containers, sidecars and overhead; readiness and
-// cordons; taints tolerated by Exists, by Equal, and not by a wrong effect; host ports that
-// collide only on the same protocol and host IP; node selectors and every node affinity operator
+// cordons; taints tolerated by Exists, by Equal, and not by a wrong effect; host ports (and fixed
+// container ports, with pods in the host's network) that collide only on the same protocol and
+// host IP; node selectors and every node affinity operator
 // (Gt and Lt too, and matchFields); and the FailedScheduling summary they add up to.
 import { describe, expect, it } from 'vitest';
 import {
@@ -150,6 +151,17 @@ describe('host ports', () => {
     expect(clash([{ hostPort: 53, protocol: 'UDP', hostIP: '10.0.0.2' }])).toBe(false);
     expect(clash([{ hostPort: 53, protocol: 'UDP' }])).toBe(true);
     expect(clash([{ hostPort: 8080, hostIP: '10.0.0.9' }])).toBe(true);
+  });
+
+  it('include a fixed containerPort (pods share the host network), but not a port left for the agent to allocate', () => {
+    const portsOf = (ports: Record<string, unknown>[]) => {
+      const p = pod('p', {});
+      ((p.spec as { containers: Record<string, unknown>[] }).containers[0]!)['ports'] = ports;
+      return podInfoOf(p).hostPorts;
+    };
+    expect(portsConflict(portsOf([{ name: 'http', containerPort: 8080 }]), nodeOf(c, 'n1'))).toBe(true);
+    expect(portsConflict(portsOf([{ name: 'http', containerPort: 8081 }]), nodeOf(c, 'n1'))).toBe(false);
+    expect(portsOf([{ name: 'http' }])).toEqual([]);
   });
 
   it('are freed when the pod leaves', () => {
