@@ -90,6 +90,7 @@ export class Children {
   private readonly list: Child[] = [];
   private stopping = false;
   private reportExit: (exit: UnexpectedExit) => void = () => undefined;
+  private exitListener: ((exit: UnexpectedExit) => void) | undefined;
   /** Resolves when a child exits before stopAll() was called. */
   readonly unexpectedExit: Promise<UnexpectedExit>;
   // A last, synchronous pass: if berth up dies of an error, its children die with it.
@@ -106,9 +107,16 @@ export class Children {
     const child = spawnChild(spec);
     this.list.push(child);
     void child.exited.then((info) => {
-      if (!this.stopping) this.reportExit({ child, info });
+      if (this.stopping) return;
+      this.reportExit({ child, info });
+      this.exitListener?.({ child, info });
     });
     return child;
+  }
+
+  /** Calls `fn` for every child that exits while not being stopped (unexpectedExit is only the first). */
+  onUnexpectedExit(fn: (exit: UnexpectedExit) => void): void {
+    this.exitListener = fn;
   }
 
   all(): readonly Child[] {

@@ -235,7 +235,14 @@ async function run(options: UpOptions, layout: Layout, bin: string): Promise<num
     let outcome = await Promise.race([started, exitOrSignal]);
     if (outcome.kind === 'up') {
       printBanner(outcome.cluster, layout);
-      outcome = await exitOrSignal;
+      // Once up, a process that dies is reported and the rest go on, so that killing a replica
+      // or an agent shows what the cluster does about it (a new leader, a node NotReady and its
+      // pods replaced); starting berth up again on the same DIR brings it back.
+      children.onUnexpectedExit((exit) => {
+        reportExit(exit);
+        err(`  the cluster goes on without it; Ctrl-C, then berth up again (same --data), brings it back`);
+      });
+      outcome = await signals.received.then((signal): Outcome => ({ kind: 'signal', signal }));
     }
     return finish(outcome);
   } finally {

@@ -9,7 +9,8 @@ export const UP_USAGE = `Usage: berth up [--data DIR] [--replicas 1|3|5] [--agen
 Starts a local cluster in the foreground: N berth server replicas on 127.0.0.1 and, when
 nats-server is installed, a NATS server with JetStream. Data, logs and the client configuration
 go under DIR. Ctrl-C stops everything; run it again on the same DIR to bring back the same
-cluster, with its data and its ports.
+cluster, with its data and its ports. A process that dies once the cluster is up (kill -9 of a
+replica or an agent, to see failover) is reported and the others go on.
 
 Flags:
   --data DIR         data, logs and the client config (DIR/config)   (default .berth/local;

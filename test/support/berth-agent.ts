@@ -1,8 +1,9 @@
 // Real `berth agent` processes for tests and benchmarks: started against a BerthCluster, each
 // with its own data directory under the test's temp dir. Pod processes outlive a killed agent
 // (they are their own process groups), so cleanup() also kills every process group the agents'
-// runtimes recorded in their state files — only processes these agents started.
-import { readdir, readFile } from 'node:fs/promises';
+// runtimes recorded in their state files, and those running in the agents' container directories
+// — only processes these agents started.
+import { readdir, readFile, readlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AGENT_NODE_FLAGS } from '../../node/index.js';
 import { detectCgroups, removePodCgroups } from '../../node/runtime/index.js';
@@ -76,10 +77,29 @@ export class BerthAgents {
     return [...groups];
   }
 
+  /**
+   * Process groups of processes running in a container directory of these agents (their cwd):
+   * a container started just before its agent was killed may not be in a state file yet.
+   */
+  async groupsInDataDirs(): Promise<number[]> {
+    const dirs = [...this.dataDirs.values()].map((d) => `${d}/`);
+    const groups = new Set<number>();
+    for (const pid of await readdir('/proc').catch(() => [] as string[])) {
+      if (!/^\d+$/.test(pid)) continue;
+      const cwd = await readlink(`/proc/${pid}/cwd`).catch(() => '');
+      if (!dirs.some((d) => cwd.startsWith(d))) continue;
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+      // Field 5 of /proc/PID/stat, counted after the command name's closing parenthesis.
+      const pgid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+      if (Number.isInteger(pgid) && pgid > 1) groups.add(pgid);
+    }
+    return [...groups];
+  }
+
   /** Stops the agents, then kills whatever pod processes they left and removes their cgroups. */
   async cleanup(): Promise<void> {
     await Promise.all([...this.procs.values()].map((p) => p.kill()));
-    for (const pgid of await this.recordedGroups()) {
+    for (const pgid of new Set([...(await this.recordedGroups()), ...(await this.groupsInDataDirs())])) {
       try {
         process.kill(-pgid, 'SIGKILL');
       } catch {

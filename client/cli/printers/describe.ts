@@ -227,7 +227,9 @@ function describeGeneric(w: DescribeWriter, obj: KubeObject): void {
 function events(w: DescribeWriter, evs: readonly KubeObject[] | undefined, now: number): void {
   if (evs === undefined) return w.field(0, 'Events', '<unknown>');
   if (evs.length === 0) return w.field(0, 'Events', '<none>');
-  const sorted = [...evs].sort((a, b) => (timeOf(eventLastSeen(a)) ?? 0) - (timeOf(eventLastSeen(b)) ?? 0));
+  // Timestamps have whole seconds; within one, the store's revision keeps the order they happened in.
+  const revision = (e: KubeObject): number => Number(e.metadata.resourceVersion ?? 0) || 0;
+  const sorted = [...evs].sort((a, b) => (timeOf(eventLastSeen(a)) ?? 0) - (timeOf(eventLastSeen(b)) ?? 0) || revision(a) - revision(b));
   w.field(0, 'Events', '');
   w.table(
     2,
