@@ -60,10 +60,14 @@ berth quickstart: $applied. In another terminal:
   npx berth logs hello                                # what it printed
   npx berth exec hello -- sh -c 'echo \$PORT'          # a command in its environment
   npx berth top pods                                  # cpu and memory from the agents' heartbeats
-  npx berth get all -n demo                           # the Deployment and the Service
+  npx berth get all -n demo                           # the Deployment, its pods and the Service
+  npx berth get pods -n demo -o wide                  # 3 replicas over node-1 and node-2
+  npx berth scale deploy/web --replicas 5 -n demo     # more replicas, placed by the scheduler
+  npx berth rollout restart deploy/web -n demo        # a rolling update: new pods, a few at a time
+  npx berth rollout status deploy/web -n demo         # follows it; exits 0 once complete
+  npx berth rollout undo deploy/web -n demo           # back to the previous revision
+  npx berth describe deploy web -n demo               # replicas, conditions and events
   npx berth get deploy web -n demo -o yaml            # the object as stored, with its status
-  npx berth get configmap web-config -n demo -o yaml  # the settings the pods get as environment
-  npx berth apply -f $APP         # again: unchanged; edit replicas: and apply to scale
   npx berth delete namespace demo                     # removes the app with its namespace
   npx berth cluster status                            # the replicas, the leader, the Raft indexes
 Ctrl-C here stops the cluster; running this script again brings it back with its data.
