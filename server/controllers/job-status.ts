@@ -117,7 +117,7 @@ export function nextJob(cur: KubeObject, pods: readonly KubeObject[], now: Date,
   let conds = [...((prev.conditions as JobCondition[] | undefined) ?? [])];
   const finished = isTrue(cur, 'Complete') || isTrue(cur, 'Failed');
   if (!finished && cur.metadata.deletionTimestamp === undefined) {
-    if (shape.suspend) {
+    if (shape.suspend && !isTrue(cur, 'FailureTarget') && !isTrue(cur, 'SuccessCriteriaMet')) {
       conds = setCondition(conds, { type: 'Suspended', status: 'True', reason: 'JobSuspended', message: 'Job suspended' }, at);
     } else {
       if (isTrue(cur, 'Suspended')) {
@@ -127,12 +127,20 @@ export function nextJob(cur: KubeObject, pods: readonly KubeObject[], now: Date,
       }
       if (status.startTime === undefined) status.startTime = at;
       const startMs = Date.parse(String(status.startTime));
-      const failed = failure(shape, t, active, Number.isFinite(startMs) ? startMs : now.getTime(), now.getTime());
-      if (failed !== undefined) conds = setCondition(conds, failed, at);
-      else if (isComplete(shape, t, active.length)) {
+      // As in Kubernetes, the verdict comes first (FailureTarget, SuccessCriteriaMet); the Job is
+      // finished (Failed, Complete) only once no pod runs and every finished pod is counted, so a
+      // finished Job's counts are final.
+      const settled = active.length === 0 && t.uncounted.succeeded.size === 0 && t.uncounted.failed.size === 0;
+      const target = isTrue(cur, 'FailureTarget') ? jobCondition(cur, 'FailureTarget') : failure(shape, t, active, Number.isFinite(startMs) ? startMs : now.getTime(), now.getTime());
+      if (target !== undefined) {
+        conds = setCondition(conds, { ...target, type: 'FailureTarget' }, at);
+        if (settled) conds = setCondition(conds, { ...target, type: 'Failed' }, at);
+      } else if (isTrue(cur, 'SuccessCriteriaMet') || isComplete(shape, t, active.length)) {
         conds = setCondition(conds, { type: 'SuccessCriteriaMet', status: 'True', reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods' }, at);
-        conds = setCondition(conds, { type: 'Complete', status: 'True', reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods' }, at);
-        status.completionTime = at;
+        if (settled) {
+          conds = setCondition(conds, { type: 'Complete', status: 'True', reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods' }, at);
+          status.completionTime = at;
+        }
       }
     }
   }

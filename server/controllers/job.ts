@@ -78,9 +78,11 @@ class JobReconciler implements Reconciler {
     const { tally, active } = nextJob(written, pods, now, at);
     await this.strip(recordedPods(written, pods, shape.indexed));
     await this.deletePods(written, abandonedPods(pods), false);
-    // A failed Job's running pods are deleted with their finalizer: they count as failed.
-    if (isTrue(written, 'Failed')) return this.afterFinish(written, active, false, now);
-    if (isTrue(written, 'Complete')) return this.afterFinish(written, active, true, now);
+    // A failing Job's running pods are deleted with their finalizer: they count as failed. Once
+    // they are counted, the next pass turns FailureTarget into Failed (SuccessCriteriaMet into
+    // Complete for a Job that succeeded, whose leftover pods are let go first).
+    if (isTrue(written, 'FailureTarget') || isTrue(written, 'Failed')) return this.afterFinish(written, active, false, now);
+    if (isTrue(written, 'SuccessCriteriaMet') || isTrue(written, 'Complete')) return this.afterFinish(written, active, true, now);
     if (shape.suspend) return this.deletePods(written, active, true);
     const plan = planPods(shape, tally, active);
     await this.deletePods(written, plan.remove, true);

@@ -161,6 +161,10 @@ describe('job controller', () => {
       await h.settled();
       const s = await status(h, 'flaky');
       expect(condition(s, 'Failed')).toMatchObject({ status: 'True', reason: 'BackoffLimitExceeded' });
+      expect(condition(s, 'FailureTarget')).toMatchObject({ status: 'True', reason: 'BackoffLimitExceeded' });
+      // Failed comes only once the counts are final: the deleted running pod is counted already.
+      expect(s).toMatchObject({ active: 0, failed: 3 });
+      expect((await h.reg.get(JOB, 'default', 'flaky')).metadata.annotations?.[UNCOUNTED_ANNOTATION]).toBeUndefined();
       await waitFor(async () => running(await podsOf(h, 'flaky')).length === 0 && (await podsOf(h, 'flaky')).length === 2, { what: 'the running pod deleted', timeoutMs: 3000 });
       await h.settled();
       // The deleted running pod counts as failed, as in Kubernetes.
