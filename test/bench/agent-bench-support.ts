@@ -1,6 +1,7 @@
 // Helpers of the agent benchmark (agent-bench.ts): real `berth agent` processes and what they
-// leave behind, process figures from /proc (RSS, CPU), and a watch of Pods that notes when each
-// pod was first seen Running, marked for deletion and gone.
+// leave behind, process figures from /proc (RSS, CPU), and watches of Pods: the one every pod
+// watch of the benchmarks builds on, and one that notes when each pod was first seen Running,
+// marked for deletion and gone.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -9,6 +10,7 @@ import type { ManagedProcess, Resources } from '../support/procs.js';
 import { AGENT_NODE_FLAGS } from '../../node/index.js';
 import { errorText } from '../support/procs.js';
 import { cpuSeconds } from './cpu.js';
+import { round } from './stats.js';
 
 /** The berth CLI entrypoint, from the repository root (this file runs from dist/test/bench/). */
 export const BERTH_BIN = resolve(new URL('../../', import.meta.url).pathname.replace(/\/dist\/$/, '/'), 'client/cli/bin.js');
@@ -66,6 +68,35 @@ export class RssSampler {
 
 export function mib(bytes: number): number {
   return Math.round((bytes / (1024 * 1024)) * 10) / 10;
+}
+
+/** One process's CPU and memory over a window. */
+export interface ProcFigures {
+  readonly cpuCores: number;
+  /** At the end of the window. */
+  readonly rssMiB: number;
+  readonly peakRssMiB: number;
+}
+
+export interface Meters {
+  /** Ends the window: the figures of each process, by the key it was given under. */
+  stop(): Promise<Record<string, ProcFigures>>;
+}
+
+/** Starts measuring the CPU and RSS of each process in `pids` (by key), sampling RSS every `rssIntervalMs`. */
+export function startMeters(pids: Record<string, number>, rssIntervalMs?: number): Meters {
+  const meters = Object.entries(pids).map(([k, pid]) => ({ k, pid, cpu: new CpuMeter(pid), rss: new RssSampler(pid, rssIntervalMs) }));
+  return {
+    async stop() {
+      const out: Record<string, ProcFigures> = {};
+      for (const m of meters) {
+        const cores = m.cpu.cores();
+        const { peakBytes } = await m.rss.stop();
+        out[m.k] = { cpuCores: round(cores, 3), rssMiB: mib(rssBytes(m.pid)), peakRssMiB: mib(peakBytes) };
+      }
+      return out;
+    },
+  };
 }
 
 // --- agents ----------------------------------------------------------------------------------
@@ -237,34 +268,25 @@ export async function waitNodesReady(client: Client, names: readonly string[], t
 
 // --- pod watch -------------------------------------------------------------------------------
 
-export interface PodTimes {
-  /** When the watch first saw it Running (performance.now()). */
-  running?: number;
-  /** When it first had metadata.deletionTimestamp. */
-  marked?: number;
-  /** When the watch saw it DELETED. */
-  gone?: number;
-}
-
 /**
- * One watch of a namespace's Pods, started from a list's revision so that nothing that happens
- * after start() is missed, noting for each pod name when it was first Running, marked for
- * deletion and gone.
+ * One watch of Pods (of one namespace, or of all), started from a list's revision so that
+ * nothing that happens after start() is missed. Subclasses keep what they need of each event;
+ * `error` says why the watch broke, if it did.
  */
-export class PodTracker {
-  readonly times = new Map<string, PodTimes>();
+export abstract class PodWatch {
   error: string | undefined;
   private watch: ObjectWatch | undefined;
   private done: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly client: Client,
-    private readonly namespace = 'default',
+    private readonly namespace?: string,
   ) {}
 
   async start(): Promise<void> {
-    const list = await this.client.list('Pod', { namespace: this.namespace, limit: 1 });
-    const watch = this.client.watch('Pod', { namespace: this.namespace, resourceVersion: String(list.metadata.resourceVersion ?? '') });
+    const ns = this.namespace === undefined ? {} : { namespace: this.namespace };
+    const list = await this.client.list('Pod', { ...ns, limit: 1 });
+    const watch = this.client.watch('Pod', { ...ns, resourceVersion: String(list.metadata.resourceVersion ?? '') });
     this.watch = watch;
     this.done = (async () => {
       try {
@@ -275,7 +297,32 @@ export class PodTracker {
     })();
   }
 
-  private note(type: string, pod: KubeObject): void {
+  protected abstract note(type: string, pod: KubeObject): void;
+
+  async close(): Promise<void> {
+    this.watch?.close();
+    await Promise.race([this.done, sleep(2_000)]);
+  }
+}
+
+export interface PodTimes {
+  /** When the watch first saw it Running (performance.now()). */
+  running?: number;
+  /** When it first had metadata.deletionTimestamp. */
+  marked?: number;
+  /** When the watch saw it DELETED. */
+  gone?: number;
+}
+
+/** Notes for each pod name of a namespace when it was first Running, marked for deletion and gone. */
+export class PodTracker extends PodWatch {
+  readonly times = new Map<string, PodTimes>();
+
+  constructor(client: Client, namespace = 'default') {
+    super(client, namespace);
+  }
+
+  protected override note(type: string, pod: KubeObject): void {
     const now = performance.now();
     const name = String(pod.metadata.name);
     let t = this.times.get(name);
@@ -298,10 +345,5 @@ export class PodTracker {
 
   count(names: readonly string[], field: keyof PodTimes): number {
     return names.filter((n) => this.times.get(n)?.[field] !== undefined).length;
-  }
-
-  async close(): Promise<void> {
-    this.watch?.close();
-    await Promise.race([this.done, sleep(2_000)]);
   }
 }

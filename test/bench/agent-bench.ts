@@ -16,17 +16,17 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseArgs } from 'node:util';
 import { connect } from '../../client/index.js';
 import type { Client, KubeObject, ObjectWatch } from '../../client/index.js';
 import { BerthCluster } from '../support/berth-cluster.js';
 import type { Resources } from '../support/procs.js';
 import { errorText } from '../support/procs.js';
-import type { AgentProcess } from './agent-bench-support.js';
-import { AgentLauncher, CpuMeter, PodTracker, RssSampler, mib, pool, readyOf, rssBytes, sleepPod, until, waitNodesReady } from './agent-bench-support.js';
-import { benchMain, machineFacts, makeWorkDir, printReport, runPhases } from './harness.js';
-import type { MachineFacts } from './harness.js';
-import { percentile, round } from './stats.js';
+import type { AgentProcess, ProcFigures } from './agent-bench-support.js';
+import { AgentLauncher, CpuMeter, PodTracker, RssSampler, mib, pool, readyOf, rssBytes, sleepPod, startMeters, until, waitNodesReady } from './agent-bench-support.js';
+import { benchMain, makeWorkDir, parsePhaseFlags, phaseDocument, printReport, runPhases } from './harness.js';
+import type { PhaseDocument } from './harness.js';
+import { latencyOf, round } from './stats.js';
+import type { Latency } from './stats.js';
 
 // --- options ---------------------------------------------------------------------------------
 
@@ -63,24 +63,10 @@ const USAGE = `usage: node dist/test/bench/agent-bench.js [flags]
   --keep-temp        keep data dirs and logs (the path is printed)`;
 
 function parseAgentBenchArgs(argv: readonly string[]): AgentBenchOptions {
-  const { values } = parseArgs({
-    args: [...argv],
-    strict: true,
-    options: {
-      quick: { type: 'boolean' },
-      only: { type: 'string' },
-      json: { type: 'string' },
-      'keep-temp': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help === true) throw new Error(USAGE);
-  const only = values.only;
-  if (only !== undefined && !(PHASES as readonly string[]).includes(only)) throw new Error(`--only: must be one of ${PHASES.join(', ')} (got ${only})\n${USAGE}`);
-  const quick = values.quick === true;
+  const { quick, phases, jsonFile, keepTemp } = parsePhaseFlags(argv, PHASES, USAGE);
   return {
     quick,
-    phases: only === undefined ? PHASES : [only as Phase],
+    phases,
     startPods: quick ? 20 : 200,
     startAgents: 2,
     startConcurrency: 32,
@@ -89,8 +75,8 @@ function parseAgentBenchArgs(argv: readonly string[]): AgentBenchOptions {
     footprintPods: 20,
     footprintSettleSeconds: 10,
     failurePods: 5,
-    jsonFile: values.json,
-    keepTemp: values['keep-temp'] === true,
+    jsonFile,
+    keepTemp,
   };
 }
 
@@ -120,18 +106,6 @@ const IDLE_BASELINE_MS = 5_000;
 
 function log(message: string): void {
   console.error(`[agent-bench] ${message}`);
-}
-
-interface Latency {
-  readonly count: number;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
-  readonly maxMs: number;
-}
-
-function latencyOf(values: readonly number[]): Latency {
-  const sorted = Float64Array.from(values).sort();
-  return { count: sorted.length, p50Ms: round(percentile(sorted, 50), 1), p99Ms: round(percentile(sorted, 99), 1), maxMs: round(percentile(sorted, 100), 1) };
 }
 
 // --- shared context --------------------------------------------------------------------------
@@ -347,12 +321,6 @@ async function runFailure(ctx: Context): Promise<FailureResult> {
 
 // --- heartbeat -------------------------------------------------------------------------------
 
-interface ProcFigures {
-  readonly cpuCores: number;
-  readonly rssMiB: number;
-  readonly peakRssMiB: number;
-}
-
 interface HeartbeatResult {
   readonly simulated: number;
   /** Simulator start → every simulated Node Ready. */
@@ -378,15 +346,9 @@ function simulatedName(prefix: string, i: number, count: number): string {
 }
 
 async function measure(pids: Record<string, number>, seconds: number, during: () => Promise<void> = () => sleep(seconds * 1000)): Promise<Record<string, ProcFigures>> {
-  const meters = Object.entries(pids).map(([k, pid]) => ({ k, pid, cpu: new CpuMeter(pid), rss: new RssSampler(pid) }));
+  const meters = startMeters(pids);
   await during();
-  const out: Record<string, ProcFigures> = {};
-  for (const m of meters) {
-    const cores = m.cpu.cores();
-    const { peakBytes } = await m.rss.stop();
-    out[m.k] = { cpuCores: round(cores, 3), rssMiB: mib(rssBytes(m.pid)), peakRssMiB: mib(peakBytes) };
-  }
-  return out;
+  return meters.stop();
 }
 
 async function runHeartbeat(ctx: Context): Promise<HeartbeatResult> {
@@ -442,16 +404,11 @@ async function runHeartbeat(ctx: Context): Promise<HeartbeatResult> {
 
 // --- report ----------------------------------------------------------------------------------
 
-interface AgentBenchDocument {
-  readonly benchmark: 'agent';
-  readonly startedAt: string;
-  readonly machine: MachineFacts;
-  readonly options: Omit<AgentBenchOptions, 'jsonFile'>;
+interface AgentBenchDocument extends PhaseDocument<'agent', AgentBenchOptions> {
   start?: StartResult;
   footprint?: FootprintResult;
   failure?: FailureResult;
   heartbeat?: HeartbeatResult;
-  readonly errors: Record<string, string>;
   targets?: Record<string, boolean | null>;
 }
 
@@ -544,13 +501,7 @@ const RUNNERS: Record<Phase, (ctx: Context) => Promise<unknown>> = {
 
 async function run(opts: AgentBenchOptions, res: Resources, launcherRef: { current?: AgentLauncher }): Promise<AgentBenchDocument> {
   const workDir = await makeWorkDir(res, { prefix: 'berth-agent-bench-', keepTemp: opts.keepTemp, contents: 'agent data dirs and logs', log });
-  const doc: AgentBenchDocument = {
-    benchmark: 'agent',
-    startedAt: new Date().toISOString(),
-    machine: machineFacts(),
-    options: (({ jsonFile: _j, ...rest }) => rest)(opts),
-    errors: {},
-  };
+  const doc: AgentBenchDocument = phaseDocument('agent', opts);
   log('starting 3 replicas');
   const cluster = await BerthCluster.start(res, { replicas: 3, clusterId: 'bench' });
   const client = connect({ servers: cluster.endpoints(), timeoutMs: 10_000 });

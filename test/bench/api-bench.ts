@@ -8,16 +8,17 @@
 //       watcher exactly once.
 // Prints a table with the targets next to the figures, and one JSON line (also written to a file).
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { connect } from '../../client/index.js';
 import type { KubeObject, ObjectApi, ObjectWatch } from '../../client/index.js';
-import { Resources, errorText } from '../support/procs.js';
+import type { Resources } from '../support/procs.js';
+import { errorText } from '../support/procs.js';
 import { BerthSystem } from './berth-system.js';
 import { cpuSecondsAll } from './cpu.js';
+import { benchMain, machineFacts, makeWorkDir, printReport, runPhase } from './harness.js';
+import type { MachineFacts } from './harness.js';
 import { runLoad } from './load.js';
 import type { LoadResult } from './load.js';
 import { Samples, percentile, round } from './stats.js';
@@ -501,7 +502,7 @@ async function runFanout(apis: readonly ObjectApi[], replicaIds: readonly string
 interface ApiBenchDocument {
   readonly benchmark: 'api';
   readonly startedAt: string;
-  readonly machine: Record<string, string | number>;
+  readonly machine: MachineFacts;
   readonly options: Omit<ApiBenchOptions, 'jsonFile'>;
   readonly leader: string;
   readonly light?: LightResult;
@@ -590,12 +591,7 @@ function fanoutText(f: FanoutResult | undefined): string[] {
 }
 
 function printDocument(doc: ApiBenchDocument): void {
-  const m = doc.machine;
   const out = [
-    '',
-    `berth object API: 3 replicas on 127.0.0.1 (leader ${doc.leader}); (a) against the leader, (b) and (c) spread over all replicas.`,
-    `machine: ${m['cores']} cores (${m['cpuModel']}), ${m['memoryGiB']} GiB, ${m['platform']}; node ${m['node']}; load average at start ${m['loadAverage1m']}`,
-    '',
     phaseTable(doc),
     '',
     ...fanoutText(doc.fanout),
@@ -604,40 +600,14 @@ function printDocument(doc: ApiBenchDocument): void {
   for (const [phase, error] of Object.entries(doc.errors)) out.push(`${phase} FAILED: ${error}`);
   const samples = [...(doc.light?.create.errorSamples ?? []), ...(doc.load?.create.errorSamples ?? [])];
   if (samples.length > 0) out.push(`errors seen: ${samples.join(' | ')}`);
-  out.push('');
-  console.log(out.join('\n'));
-  console.log(JSON.stringify(doc));
+  printReport(`berth object API: 3 replicas on 127.0.0.1 (leader ${doc.leader}); (a) against the leader, (b) and (c) spread over all replicas.`, doc.machine, out, doc);
 }
 
 // --- run -------------------------------------------------------------------------------------
 
-function machine(): Record<string, string | number> {
-  return {
-    cores: cpus().length,
-    cpuModel: cpus()[0]?.model ?? 'unknown',
-    memoryGiB: round(totalmem() / 1024 ** 3, 1),
-    node: process.version,
-    platform: `${platform()} ${release()}`,
-    loadAverage1m: round(loadavg()[0] ?? 0),
-  };
-}
-
-/** Runs one phase; a failure is recorded and the next phase still runs. */
-async function phase<T>(name: string, errors: Record<string, string>, body: () => Promise<T>): Promise<T | undefined> {
-  log(`${name} ...`);
-  try {
-    return await body();
-  } catch (err) {
-    errors[name] = errorText(err);
-    log(`${name} failed: ${errors[name]}`);
-    return undefined;
-  }
-}
-
 async function run(opts: ApiBenchOptions, resources: Resources): Promise<ApiBenchDocument> {
   const startedAt = new Date();
-  const workDir = opts.keepTemp ? await mkdtemp(join(tmpdir(), 'berth-api-bench-')) : await resources.tempDir('berth-api-bench-');
-  log(opts.keepTemp ? `data dirs and logs kept in ${workDir}` : `data dirs and logs in ${workDir} (removed at the end; --keep-temp keeps them)`);
+  const workDir = await makeWorkDir(resources, { prefix: 'berth-api-bench-', keepTemp: opts.keepTemp, contents: 'data dirs and logs', log });
   const system = new BerthSystem(resources, { workDir, bin: opts.berthBin });
   log('starting 3 replicas');
   await system.start();
@@ -650,15 +620,15 @@ async function run(opts: ApiBenchOptions, resources: Resources): Promise<ApiBenc
   const cpuBefore = { replicas: cpuSecondsAll(system.pids()), bench: process.cpuUsage() };
   const errors: Record<string, string> = {};
   try {
-    const light = await phase('(a) light load', errors, () => runLight(apis[leaderIndex] as ObjectApi, opts));
-    const load = await phase('(b) concurrent creates', errors, () => runConcurrent(apis, opts));
-    const fanout = await phase('(c) watch fan-out', errors, () => runFanout(apis, ids, opts));
+    const light = await runPhase('(a) light load', errors, log, () => runLight(apis[leaderIndex] as ObjectApi, opts));
+    const load = await runPhase('(b) concurrent creates', errors, log, () => runConcurrent(apis, opts));
+    const fanout = await runPhase('(c) watch fan-out', errors, log, () => runFanout(apis, ids, opts));
     const replicaCpu = cpuSecondsAll(system.pids());
     const bench = process.cpuUsage(cpuBefore.bench);
     const body = {
       benchmark: 'api' as const,
       startedAt: startedAt.toISOString(),
-      machine: machine(),
+      machine: machineFacts(),
       options: (({ jsonFile: _j, ...rest }) => rest)(opts),
       leader: ids[leaderIndex] ?? '?',
       ...(light ? { light } : {}),
@@ -677,29 +647,15 @@ async function run(opts: ApiBenchOptions, resources: Resources): Promise<ApiBenc
   }
 }
 
-async function main(): Promise<number> {
-  let opts: ApiBenchOptions;
-  try {
-    opts = parseApiBenchArgs(process.argv.slice(2));
-  } catch (err) {
-    console.error(errorText(err));
-    return 2;
-  }
-  const resources = new Resources();
-  resources.installSignalHandlers((signal) => log(`${signal}: stopping every process we started`));
-  try {
-    const doc = await run(opts, resources);
-    printDocument(doc);
-    await mkdir(dirname(opts.jsonFile), { recursive: true });
-    await writeFile(opts.jsonFile, `${JSON.stringify(doc, null, 2)}\n`);
-    log(`JSON written to ${opts.jsonFile}`);
-    return Object.keys(doc.errors).length > 0 ? 1 : 0;
-  } finally {
-    await resources.cleanup();
-  }
-}
-
-main().then(
+benchMain({
+  parse: parseApiBenchArgs,
+  log,
+  run,
+  print: printDocument,
+  jsonFile: (opts) => opts.jsonFile,
+  makeJsonDir: true,
+  failed: (doc) => Object.keys(doc.errors).length > 0,
+}).then(
   (code) => process.exit(code),
   (err: unknown) => {
     console.error(err);

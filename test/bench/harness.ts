@@ -1,13 +1,48 @@
 // What every benchmark script does around its measurements, so that they report alike: the
-// machine's facts and the header line that shows them, the scratch dir, phases that fail on
-// their own, and main()'s frame (flags, Ctrl-C, printing, the JSON file, the exit code).
+// machine's facts and the header line that shows them, the scratch dir, the flags and the runs
+// of benchmarks in phases (a phase fails on its own), and main()'s frame (bad flags, Ctrl-C,
+// printing, the JSON file, the exit code).
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { Resources, errorText } from '../support/procs.js';
 import { round } from './stats.js';
 
 export type Log = (message: string) => void;
+
+/** The flags of the benchmarks that run in phases. */
+export interface PhaseFlags<P extends string> {
+  readonly quick: boolean;
+  /** --only PHASE, or all of them in their order. */
+  readonly phases: readonly P[];
+  readonly jsonFile: string | undefined;
+  readonly keepTemp: boolean;
+}
+
+/** --quick, --only PHASE, --json FILE and --keep-temp; throws with the usage text on -h and on a phase not in `phases`. */
+export function parsePhaseFlags<P extends string>(argv: readonly string[], phases: readonly P[], usage: string): PhaseFlags<P> {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    options: {
+      quick: { type: 'boolean' },
+      only: { type: 'string' },
+      json: { type: 'string' },
+      'keep-temp': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help === true) throw new Error(usage);
+  const only = values.only;
+  if (only !== undefined && !(phases as readonly string[]).includes(only)) throw new Error(`--only: must be one of ${phases.join(', ')} (got ${only})\n${usage}`);
+  return {
+    quick: values.quick === true,
+    phases: only === undefined ? phases : [only as P],
+    jsonFile: values.json,
+    keepTemp: values['keep-temp'] === true,
+  };
+}
 
 /** The machine a run was measured on. The key order is the JSON document's. */
 export interface MachineFacts {
@@ -59,6 +94,21 @@ export async function makeWorkDir(res: Resources, o: WorkDirOptions): Promise<st
   const workDir = o.keepTemp ? await mkdtemp(join(tmpdir(), o.prefix)) : await res.tempDir(o.prefix);
   o.log(o.keepTemp ? `${o.contents} kept in ${workDir}` : `${o.contents} in ${workDir} (removed at the end; --keep-temp keeps them)`);
   return workDir;
+}
+
+/** The start of a phased benchmark's JSON document; each phase's result is added after `errors` as it finishes. */
+export interface PhaseDocument<B extends string, O> {
+  readonly benchmark: B;
+  readonly startedAt: string;
+  readonly machine: MachineFacts;
+  /** The options, less where the document itself goes. */
+  readonly options: Omit<O, 'jsonFile'>;
+  readonly errors: Record<string, string>;
+}
+
+export function phaseDocument<B extends string, O extends { readonly jsonFile: unknown }>(benchmark: B, opts: O): PhaseDocument<B, O> {
+  const { jsonFile: _j, ...options } = opts;
+  return { benchmark, startedAt: new Date().toISOString(), machine: machineFacts(), options, errors: {} };
 }
 
 /** Runs one phase; a failure is recorded in `errors` under the phase's name, so that the next phase still runs. */

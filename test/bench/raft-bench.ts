@@ -6,17 +6,19 @@
 // the machine comes and goes, that hits both alike. --sequential runs one cluster at a time
 // instead, so that the idle one's heartbeats take no CPU from the one being measured.
 import { execFile } from 'node:child_process';
-import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Resources, errorText } from '../support/procs.js';
+import type { Resources } from '../support/procs.js';
+import { errorText } from '../support/procs.js';
 import type { BenchOptions, SystemName } from './bench-args.js';
 import { parseBenchArgs } from './bench-args.js';
 import { cpuSecondsAll, machineBusySeconds } from './cpu.js';
 import { EtcdSystem, etcdVersion } from './etcd-system.js';
 import { runFailover } from './failover.js';
 import type { FailoverResult } from './failover.js';
+import { benchMain, machineFacts, makeWorkDir } from './harness.js';
 import { runLoad } from './load.js';
 import type { BenchDocument, CpuUse, Machine, SystemLoad, SystemResults } from './report.js';
 import { compare, failoverTable, judgeTargets, loadTable, machineText, noiseText, targetsText } from './report.js';
@@ -211,17 +213,10 @@ async function berthVersion(): Promise<string> {
 
 async function machine(opts: BenchOptions): Promise<Machine> {
   const etcd = opts.systems.includes('etcd') ? await etcdVersion(opts.etcdBin).catch((err: unknown) => `unknown (${errorText(err)})`) : 'not run';
-  return {
-    cores: cpus().length,
-    cpuModel: cpus()[0]?.model ?? 'unknown',
-    memoryGiB: round(totalmem() / 1024 ** 3, 1),
-    node: process.version,
-    platform: `${platform()} ${release()}`,
-    etcdVersion: etcd,
-    berthVersion: await berthVersion(),
-    tmpDir: tmpdir(),
-    loadAverage1m: round(loadavg()[0] ?? 0),
-  };
+  const berth = await berthVersion();
+  // The JSON document lists the versions before the load average, as earlier results do.
+  const { loadAverage1m, ...host } = machineFacts();
+  return { ...host, etcdVersion: etcd, berthVersion: berth, tmpDir: tmpdir(), loadAverage1m };
 }
 
 function buildDocument(startedAt: Date, m: Machine, opts: BenchOptions, systems: BenchDocument['systems']): BenchDocument {
@@ -257,36 +252,20 @@ function printDocument(doc: BenchDocument, opts: BenchOptions): void {
 async function run(opts: BenchOptions, resources: Resources): Promise<BenchDocument> {
   const startedAt = new Date();
   const m = await machine(opts);
-  // A kept dir is not registered for cleanup; otherwise Ctrl-C and errors remove it too.
-  const workDir = opts.keepTemp ? await mkdtemp(join(tmpdir(), 'berth-raft-bench-')) : await resources.tempDir('berth-raft-bench-');
-  log(opts.keepTemp ? `data dirs and logs kept in ${workDir}` : `data dirs and logs in ${workDir} (removed at the end; --keep-temp keeps them)`);
+  const workDir = await makeWorkDir(resources, { prefix: 'berth-raft-bench-', keepTemp: opts.keepTemp, contents: 'data dirs and logs', log });
   const systems = opts.interleave ? await runInterleaved(resources, workDir, opts) : await runSequential(resources, workDir, opts);
   return buildDocument(startedAt, m, opts, systems);
 }
 
-async function main(): Promise<number> {
-  let opts: BenchOptions;
-  try {
-    opts = parseBenchArgs(process.argv.slice(2));
-  } catch (err) {
-    console.error(errorText(err));
-    return 2;
-  }
-  const resources = new Resources();
-  resources.installSignalHandlers((signal) => log(`${signal}: stopping every process we started`));
-  try {
-    const doc = await run(opts, resources);
-    printDocument(doc, opts);
-    await mkdir(dirname(opts.jsonFile), { recursive: true });
-    await writeFile(opts.jsonFile, `${JSON.stringify(doc, null, 2)}\n`);
-    log(`JSON written to ${opts.jsonFile}`);
-    return opts.systems.some((n) => doc.systems[n]?.error !== undefined) ? 1 : 0;
-  } finally {
-    await resources.cleanup();
-  }
-}
-
-main().then(
+benchMain({
+  parse: parseBenchArgs,
+  log,
+  run,
+  print: printDocument,
+  jsonFile: (opts) => opts.jsonFile,
+  makeJsonDir: true,
+  failed: (doc, opts) => opts.systems.some((n) => doc.systems[n]?.error !== undefined),
+}).then(
   (code) => process.exit(code),
   (err: unknown) => {
     console.error(err);

@@ -2,20 +2,15 @@
 // the measurements, returns text and data.
 import type { BenchOptions, SystemName } from './bench-args.js';
 import type { FailoverResult } from './failover.js';
+import type { MachineFacts } from './harness.js';
 import type { LoadResult } from './load.js';
 import { round } from './stats.js';
 
-export interface Machine {
-  readonly cores: number;
-  readonly cpuModel: string;
-  readonly memoryGiB: number;
-  readonly node: string;
-  readonly platform: string;
+/** What every benchmark reports of the machine, with the versions measured and where the data dirs were. */
+export interface Machine extends MachineFacts {
   readonly etcdVersion: string;
   readonly berthVersion: string;
   readonly tmpDir: string;
-  /** 1-minute load average when the run started: other work on the machine skews results. */
-  readonly loadAverage1m: number;
 }
 
 /** CPU seconds used during one measurement window, by process role, and the leader's per 1000 writes. */

@@ -7,12 +7,11 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { connect } from '../../client/index.js';
-import type { Client, KubeObject, ObjectWatch } from '../../client/index.js';
+import type { Client, KubeObject } from '../../client/index.js';
 import { detectCgroups, removePodCgroups } from '../../node/runtime/index.js';
 import { BerthCluster } from '../support/berth-cluster.js';
-import { errorText } from '../support/procs.js';
 import type { Resources } from '../support/procs.js';
-import { AgentLauncher, BERTH_BIN, killPodGroups, readyOf } from './agent-bench-support.js';
+import { AgentLauncher, BERTH_BIN, PodWatch, killPodGroups, readyOf } from './agent-bench-support.js';
 
 type Rec = Record<string, unknown>;
 
@@ -86,36 +85,14 @@ const WAITER_TICK_MS = 250;
  * when() are checked after each event, so that the time they resolve with is the time of the
  * event that made their condition true (not the next poll).
  */
-export class PodLedger {
+export class PodLedger extends PodWatch {
   readonly pods = new Map<string, PodRecord>();
   readonly counts: PodCounts = { added: 0, bound: 0, running: 0, ready: 0, gone: 0 };
   events = 0;
   lastEventAt = performance.now();
-  error: string | undefined;
-  private watch: ObjectWatch | undefined;
-  private done: Promise<void> = Promise.resolve();
   private readonly waiters = new Set<Waiter>();
 
-  constructor(
-    private readonly client: Client,
-    private readonly namespace?: string,
-  ) {}
-
-  async start(): Promise<void> {
-    const ns = this.namespace === undefined ? {} : { namespace: this.namespace };
-    const list = await this.client.list('Pod', { ...ns, limit: 1 });
-    const watch = this.client.watch('Pod', { ...ns, resourceVersion: String(list.metadata.resourceVersion ?? '') });
-    this.watch = watch;
-    this.done = (async () => {
-      try {
-        for await (const ev of watch) this.note(ev.type, ev.object);
-      } catch (err) {
-        this.error = errorText(err);
-      }
-    })();
-  }
-
-  private note(type: string, pod: KubeObject): void {
+  protected override note(type: string, pod: KubeObject): void {
     const now = performance.now();
     this.events++;
     this.lastEventAt = now;
@@ -198,11 +175,6 @@ export class PodLedger {
       }, WAITER_TICK_MS);
       this.waiters.add(waiter);
     });
-  }
-
-  async close(): Promise<void> {
-    this.watch?.close();
-    await Promise.race([this.done, sleep(2_000)]);
   }
 }
 

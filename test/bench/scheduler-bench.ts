@@ -17,19 +17,19 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseArgs } from 'node:util';
 import { connect } from '../../client/index.js';
 import type { KubeObject } from '../../client/index.js';
 import type { Resources } from '../support/procs.js';
 import { errorText } from '../support/procs.js';
-import type { AgentProcess } from './agent-bench-support.js';
-import { CpuMeter, RssSampler, mib, rssBytes, waitNodesReady } from './agent-bench-support.js';
+import type { AgentProcess, ProcFigures } from './agent-bench-support.js';
+import { startMeters, waitNodesReady } from './agent-bench-support.js';
 import { machineBusySeconds } from './cpu.js';
-import { benchMain, machineFacts, makeWorkDir, printReport, runPhases } from './harness.js';
-import type { MachineFacts } from './harness.js';
+import { benchMain, makeWorkDir, parsePhaseFlags, phaseDocument, printReport, runPhases } from './harness.js';
+import type { PhaseDocument } from './harness.js';
 import { BenchCluster, PodLedger, killOrphans, runBerth, watchNotReady } from './scheduler-bench-support.js';
 import type { PodRecord } from './scheduler-bench-support.js';
-import { percentile, round } from './stats.js';
+import { latencyOf, round } from './stats.js';
+import type { Latency } from './stats.js';
 
 // --- options ---------------------------------------------------------------------------------
 
@@ -62,32 +62,18 @@ const USAGE = `usage: node dist/test/bench/scheduler-bench.js [flags]
   --keep-temp        keep the agents' data dirs and logs (the path is printed)`;
 
 function parseSchedulerBenchArgs(argv: readonly string[]): SchedulerBenchOptions {
-  const { values } = parseArgs({
-    args: [...argv],
-    strict: true,
-    options: {
-      quick: { type: 'boolean' },
-      only: { type: 'string' },
-      json: { type: 'string' },
-      'keep-temp': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help === true) throw new Error(USAGE);
-  const only = values.only;
-  if (only !== undefined && !(PHASES as readonly string[]).includes(only)) throw new Error(`--only: must be one of ${PHASES.join(', ')} (got ${only})\n${USAGE}`);
-  const quick = values.quick === true;
+  const { quick, phases, jsonFile, keepTemp } = parsePhaseFlags(argv, PHASES, USAGE);
   return {
     quick,
-    phases: only === undefined ? PHASES : [only as Phase],
+    phases,
     simulatedNodes: quick ? 100 : 1000,
     bindDeployments: 20,
     bindPods: quick ? 1000 : 10_000,
     rolloutReplicas: quick ? 20 : 50,
     agents: 3,
     failoverReplicas: 9,
-    jsonFile: values.json,
-    keepTemp: values['keep-temp'] === true,
+    jsonFile,
+    keepTemp,
   };
 }
 
@@ -121,18 +107,6 @@ const NAMESPACE = 'default';
 
 function log(message: string): void {
   console.error(`[scheduler-bench] ${message}`);
-}
-
-interface Latency {
-  readonly count: number;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
-  readonly maxMs: number;
-}
-
-function latencyOf(values: readonly number[]): Latency {
-  const sorted = Float64Array.from(values).sort();
-  return { count: sorted.length, p50Ms: round(percentile(sorted, 50), 1), p99Ms: round(percentile(sorted, 99), 1), maxMs: round(percentile(sorted, 100), 1) };
 }
 
 function seconds(ms: number): number {
@@ -240,12 +214,6 @@ async function deleteApp(env: RealEnv, app: string): Promise<void> {
 
 // --- bind ------------------------------------------------------------------------------------
 
-interface ProcFigures {
-  readonly cpuCores: number;
-  readonly rssMiB: number;
-  readonly peakRssMiB: number;
-}
-
 interface BindResult {
   readonly simulatedNodes: number;
   readonly deployments: number;
@@ -286,25 +254,6 @@ interface BindResult {
   readonly teardown: { readonly podsGone: number; readonly ms: number };
 }
 
-interface Meters {
-  stop(): Promise<Record<string, ProcFigures>>;
-}
-
-function startMeters(pids: Record<string, number>): Meters {
-  const meters = Object.entries(pids).map(([k, pid]) => ({ k, pid, cpu: new CpuMeter(pid), rss: new RssSampler(pid, 250) }));
-  return {
-    async stop() {
-      const out: Record<string, ProcFigures> = {};
-      for (const m of meters) {
-        const cores = m.cpu.cores();
-        const { peakBytes } = await m.rss.stop();
-        out[m.k] = { cpuCores: round(cores, 3), rssMiB: mib(rssBytes(m.pid)), peakRssMiB: mib(peakBytes) };
-      }
-      return out;
-    },
-  };
-}
-
 interface BindRun {
   readonly t0: number;
   readonly ackedAt: number;
@@ -322,7 +271,7 @@ async function createAndWait(bc: BenchCluster, ledger: PodLedger, opts: Schedule
   const leaderClient = connect({ servers: bc.cluster.endpoints([leaderId]), timeoutMs: 5_000 });
   try {
     const before = await leaderClient.cluster.replicaStatus();
-    const meters = startMeters(pids);
+    const meters = startMeters(pids, 250);
     const bench0 = process.cpuUsage();
     const busy0 = machineBusySeconds();
     log(`creating ${objects.length} Deployments (${opts.bindPods} pods) at once`);
@@ -635,15 +584,10 @@ async function runFailover(ctx: Context): Promise<FailoverResult> {
 
 // --- report ----------------------------------------------------------------------------------
 
-interface SchedulerBenchDocument {
-  readonly benchmark: 'scheduler';
-  readonly startedAt: string;
-  readonly machine: MachineFacts;
-  readonly options: Omit<SchedulerBenchOptions, 'jsonFile'>;
+interface SchedulerBenchDocument extends PhaseDocument<'scheduler', SchedulerBenchOptions> {
   bind?: BindResult;
   rollout?: RolloutResult;
   failover?: FailoverResult;
-  readonly errors: Record<string, string>;
   targets?: Record<string, boolean | null>;
 }
 
@@ -770,13 +714,7 @@ const RUNNERS: Record<Phase, (ctx: Context) => Promise<unknown>> = {
 
 async function run(opts: SchedulerBenchOptions, res: Resources, ctxRef: { current?: Context }): Promise<SchedulerBenchDocument> {
   const workDir = await makeWorkDir(res, { prefix: 'berth-scheduler-bench-', keepTemp: opts.keepTemp, contents: 'agent data dirs and logs', log });
-  const doc: SchedulerBenchDocument = {
-    benchmark: 'scheduler',
-    startedAt: new Date().toISOString(),
-    machine: machineFacts(),
-    options: (({ jsonFile: _j, ...rest }) => rest)(opts),
-    errors: {},
-  };
+  const doc: SchedulerBenchDocument = phaseDocument('scheduler', opts);
   const ctx: Context = { opts, res, workDir };
   ctxRef.current = ctx;
   try {

@@ -57,6 +57,19 @@ export function mean(sorted: ArrayLike<number>): number {
   return sum / sorted.length;
 }
 
+/** A latency distribution as the benchmarks report it, in milliseconds to one decimal. */
+export interface Latency {
+  readonly count: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+}
+
+export function latencyOf(values: readonly number[]): Latency {
+  const sorted = Float64Array.from(values).sort();
+  return { count: sorted.length, p50Ms: round(percentile(sorted, 50), 1), p99Ms: round(percentile(sorted, 99), 1), maxMs: round(percentile(sorted, 100), 1) };
+}
+
 /** Rounds to `digits` decimals for printing and JSON (NaN stays NaN). */
 export function round(value: number, digits = 2): number {
   const f = 10 ** digits;
