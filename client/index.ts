@@ -101,3 +101,19 @@ export type {
   WatchEvent,
   WatchOptions,
 } from './types.js';
+export {
+  subjects,
+  endpointsBucket,
+  endpointsKey,
+  parseEndpointsKey,
+  clusterIdProblem,
+  encodeEndpointSet,
+  decodeEndpointSet,
+  decodeMetricSample,
+  isNewer,
+  MAX_MESSAGE_BYTES,
+} from './discovery/wire.js';
+export type { EndpointSet, EndpointSource, ServiceEndpoint, ServicePortInfo, ObjectEventMessage, ScalingDecision, MetricSample } from './discovery/wire.js';
+export { endpointSetOf, deletedEndpointSet, readyEndpoints } from './discovery/endpoint-set.js';
+export { connectNats, parseNatsServers, MAX_NATS_SERVERS } from './nats/options.js';
+export type { NatsOptions } from './nats/options.js';

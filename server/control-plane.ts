@@ -2,7 +2,7 @@
 // controller manager whenever this replica leads. One list, so that `berth server --controllers`
 // and the docs name the same set.
 import type { ObjectRegistry, WatchCaches } from './api/index.js';
-import type { ControllerManager, ControllerOptions, ControllerSpec } from './controllers/index.js';
+import type { ControllerManager, ControllerOptions, ControllerSpec, PodSignals, ScalingSink } from './controllers/index.js';
 import {
   cronJobController,
   daemonSetController,
@@ -23,6 +23,12 @@ export function controlPlaneSpecs(): ControllerSpec[] {
 /** The names `--controllers` accepts. */
 export const CONTROLLER_NAMES: readonly string[] = controlPlaneSpecs().map((s) => s.name);
 
-export function startControlPlane(reg: ObjectRegistry, caches: WatchCaches, options: ControllerOptions): ControllerManager {
-  return startControllers({ reg, caches }, controlPlaneSpecs(), options);
+/** What the control plane's controllers get besides the store: pods' signals, the scaling sink. */
+export interface ControlPlaneInputs {
+  readonly signals?: PodSignals;
+  readonly scaling?: ScalingSink;
+}
+
+export function startControlPlane(reg: ObjectRegistry, caches: WatchCaches, options: ControllerOptions, inputs: ControlPlaneInputs = {}): ControllerManager {
+  return startControllers({ reg, caches, ...inputs }, controlPlaneSpecs(), options);
 }

@@ -188,3 +188,16 @@ export function decodeMetricSample(data: Uint8Array): MetricSample | undefined {
 export function isNewer(next: EndpointSet, cur: EndpointSet | undefined): boolean {
   return cur === undefined || next.revision > cur.revision;
 }
+
+/**
+ * A live, local copy of every Service's EndpointSet (the SDK's discovery cache implements it; the
+ * agent's DNS server and NodePort proxy read from it). Reads are synchronous and never call out.
+ */
+export interface EndpointSource {
+  /** The newest set known for a Service (a tombstone when it was deleted), or undefined. */
+  get(namespace: string, service: string): EndpointSet | undefined;
+  /** Every set known, tombstones excluded. */
+  all(): Iterable<EndpointSet>;
+  /** Called with each set that replaced an older one (tombstones included). Returns an unsubscribe function. */
+  onChange(listener: (set: EndpointSet) => void): () => void;
+}

@@ -12,11 +12,13 @@ export type {
   InformerEventType,
   InformerView,
   Informers,
+  PodSignals,
+  ScalingSink,
   Reconciler,
   ReconcileResult,
   WorkQueueView,
 } from './types.js';
-export { keyOf, splitKey } from './types.js';
+export { keyOf, splitKey, NO_SIGNALS, NO_SCALING_SINK } from './types.js';
 export { EPOCH_KEY } from './fence.js';
 export * from './objects.js';
 export { replicaSetController } from './replicaset.js';

@@ -15,8 +15,8 @@ import type { CompiledControllerOptions, ControllerOptions } from './options.js'
 import { compileControllerOptions } from './options.js';
 import { WorkQueue } from './queue.js';
 import { EventRecorder } from './recorder.js';
-import type { ControllerContext, ControllerSpec, InformerView, Reconciler } from './types.js';
-import { keyOf } from './types.js';
+import type { ControllerContext, ControllerSpec, InformerView, PodSignals, Reconciler, ScalingSink } from './types.js';
+import { keyOf, NO_SCALING_SINK, NO_SIGNALS } from './types.js';
 
 /** How often leadership is checked besides the leader-change notifications. */
 const LEADERSHIP_POLL_MS = 100;
@@ -26,6 +26,10 @@ const SETTLE_TIMEOUT_MS = 5000;
 export interface ControllerDeps {
   readonly reg: ObjectRegistry;
   readonly caches: WatchCaches;
+  /** Pods' usage and custom metrics (for autoscaling). @default NO_SIGNALS */
+  readonly signals?: PodSignals;
+  /** Where scaling decisions are published. @default NO_SCALING_SINK */
+  readonly scaling?: ScalingSink;
 }
 
 export interface ControllerManager {
@@ -109,6 +113,8 @@ class Session {
         events: new EventRecorder(fenced, component, this.opts, log),
         logger: log,
         options: this.opts,
+        signals: this.deps.signals ?? NO_SIGNALS,
+        scaling: this.deps.scaling ?? NO_SCALING_SINK,
         now: () => reg.opts.now(),
       };
       const reconciler = spec.create(ctx);

@@ -5,7 +5,7 @@
 // looks at how things are and moves them one step towards how they should be, so that running it
 // again, or on a new leader after a crash at any instant, converges to the same state.
 import type { Logger } from 'pino';
-import type { KindInfo, KubeObject } from '../../client/index.js';
+import type { KindInfo, KubeObject, ScalingDecision } from '../../client/index.js';
 import type { ObjectRegistry } from '../api/index.js';
 import type { CompiledControllerOptions } from './options.js';
 
@@ -63,6 +63,23 @@ export interface EventRecorderView {
   record(object: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string): void;
 }
 
+/** What the leader knows about pods outside the store: usage from heartbeats, metrics from NATS. */
+export interface PodSignals {
+  /** A pod's usage as its agent's last heartbeat reported it (leader memory), or undefined. */
+  usage(namespace: string, pod: string): { readonly cpuMillicores: number; readonly memoryBytes: number } | undefined;
+  /** The latest sample of a custom metric an application published for a pod (NATS), or undefined. */
+  metric(namespace: string, pod: string, name: string): { readonly value: number; readonly atMs: number } | undefined;
+}
+
+/** Where autoscaling decisions go besides Events (the NATS publisher); never blocks, never throws. */
+export interface ScalingSink {
+  publish(decision: ScalingDecision): void;
+}
+
+/** No usage and no metrics: a replica without agents' heartbeats or without NATS. */
+export const NO_SIGNALS: PodSignals = { usage: () => undefined, metric: () => undefined };
+export const NO_SCALING_SINK: ScalingSink = { publish: () => undefined };
+
 export interface ControllerContext {
   /** Writes: fenced by the leadership epoch. A write after leadership was lost fails UNAVAILABLE. */
   readonly reg: ObjectRegistry;
@@ -71,6 +88,8 @@ export interface ControllerContext {
   readonly events: EventRecorderView;
   readonly logger: Logger;
   readonly options: CompiledControllerOptions;
+  readonly signals: PodSignals;
+  readonly scaling: ScalingSink;
   /** The clock (the registry's). */
   now(): Date;
 }
