@@ -9,7 +9,7 @@ import type { KindInfo, KubeObject } from '../../client/index.js';
 import { BerthError, resolveKind } from '../../client/index.js';
 import type { ObjectRegistry } from '../../server/api/index.js';
 import type { ControllerContext, InformerEvent, InformerView } from '../../server/controllers/index.js';
-import { compileControllerOptions } from '../../server/controllers/index.js';
+import { compileControllerOptions, NO_SCALING_SINK, NO_SIGNALS } from '../../server/controllers/index.js';
 import { compileSchedulerOptions, missingClassMessage, Scheduler } from '../../server/scheduler/index.js';
 import { waitFor } from '../support/procs.js';
 import { node, pod } from './scheduler-fixtures.js';
@@ -93,6 +93,8 @@ function setup(opts: { maxBindingsInFlight?: number } = {}): {
     events: { record: (o, type, reason, message) => events.push(`${String(o.metadata.name)} ${type} ${reason} ${message}`) },
     logger: pino({ level: 'silent' }),
     options: compileControllerOptions({ maxBindingsInFlight: opts.maxBindingsInFlight ?? 256, unschedulableRetryMs: 60_000 }),
+    signals: NO_SIGNALS,
+    scaling: NO_SCALING_SINK,
     now: () => new Date(),
   };
   const s = new Scheduler(ctx, compileSchedulerOptions({ initialBackoffMs: 5, maxBackoffMs: 20, flushIntervalMs: 5 }));
