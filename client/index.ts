@@ -117,3 +117,4 @@ export type { EndpointSet, EndpointSource, ServiceEndpoint, ServicePortInfo, Obj
 export { endpointSetOf, deletedEndpointSet, readyEndpoints } from './discovery/endpoint-set.js';
 export { connectNats, parseNatsServers, MAX_NATS_SERVERS } from './nats/options.js';
 export type { NatsOptions } from './nats/options.js';
+export { NATS_FLAGS, NATS_FLAGS_USAGE, natsOptionsFromFlags } from './nats/flags.js';
