@@ -7,6 +7,7 @@ import {
   cronJobController,
   daemonSetController,
   deploymentController,
+  endpointsController,
   garbageCollector,
   jobController,
   replicaSetController,
@@ -17,7 +18,7 @@ import { schedulerSpec } from './scheduler/index.js';
 
 /** Every controller berth runs, in start order. */
 export function controlPlaneSpecs(): ControllerSpec[] {
-  return [schedulerSpec(), replicaSetController(), deploymentController(), statefulSetController(), daemonSetController(), jobController(), cronJobController(), garbageCollector()];
+  return [schedulerSpec(), replicaSetController(), deploymentController(), statefulSetController(), daemonSetController(), jobController(), cronJobController(), garbageCollector(), endpointsController()];
 }
 
 /** The names `--controllers` accepts. */

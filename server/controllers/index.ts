@@ -28,3 +28,4 @@ export { daemonSetController } from './daemonset.js';
 export { jobController } from './job.js';
 export { cronJobController } from './cronjob.js';
 export { garbageCollector } from './gc.js';
+export { endpointsController } from './endpoints.js';
