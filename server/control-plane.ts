@@ -9,6 +9,7 @@ import {
   deploymentController,
   endpointsController,
   garbageCollector,
+  hpaController,
   jobController,
   replicaSetController,
   startControllers,
@@ -18,7 +19,7 @@ import { schedulerSpec } from './scheduler/index.js';
 
 /** Every controller berth runs, in start order. */
 export function controlPlaneSpecs(): ControllerSpec[] {
-  return [schedulerSpec(), replicaSetController(), deploymentController(), statefulSetController(), daemonSetController(), jobController(), cronJobController(), garbageCollector(), endpointsController()];
+  return [schedulerSpec(), replicaSetController(), deploymentController(), statefulSetController(), daemonSetController(), jobController(), cronJobController(), garbageCollector(), endpointsController(), hpaController()];
 }
 
 /** The names `--controllers` accepts. */

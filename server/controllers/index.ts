@@ -28,4 +28,5 @@ export { daemonSetController } from './daemonset.js';
 export { jobController } from './job.js';
 export { cronJobController } from './cronjob.js';
 export { garbageCollector } from './gc.js';
+export { hpaController } from './hpa.js';
 export { endpointsController } from './endpoints.js';

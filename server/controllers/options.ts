@@ -34,6 +34,10 @@ export interface ControllerOptions {
   unschedulableRetryMs?: number;
   /** Which controllers run (names); all when unset. Tests and benchmarks narrow it. */
   enabled?: readonly string[];
+  /** Each HorizontalPodAutoscaler is evaluated this often (Kubernetes' sync period). @default 15000 */
+  hpaSyncPeriodMs?: number;
+  /** An HPA scales down to the highest recommendation of this window, unless its behavior names one. @default 300000 */
+  hpaDownscaleStabilizationMs?: number;
 }
 
 export interface CompiledControllerOptions {
@@ -51,11 +55,20 @@ export interface CompiledControllerOptions {
   readonly maxBindingsInFlight: number;
   readonly unschedulableRetryMs: number;
   readonly enabled: ReadonlySet<string> | undefined;
+  readonly hpaSyncPeriodMs: number;
+  readonly hpaDownscaleStabilizationMs: number;
 }
 
 function positive(name: string, value: number): number {
   if (!Number.isSafeInteger(value) || value < 1) {
     throw new BerthError('INVALID_ARGUMENT', `controllers.${name}: must be an integer >= 1 (got ${String(value)})`);
+  }
+  return value;
+}
+
+function nonNegative(name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new BerthError('INVALID_ARGUMENT', `controllers.${name}: must be an integer >= 0 (got ${String(value)})`);
   }
   return value;
 }
@@ -83,5 +96,7 @@ export function compileControllerOptions(raw: ControllerOptions = {}): CompiledC
     maxBindingsInFlight: positive('maxBindingsInFlight', raw.maxBindingsInFlight ?? 1024),
     unschedulableRetryMs: positive('unschedulableRetryMs', raw.unschedulableRetryMs ?? 10_000),
     enabled: raw.enabled === undefined ? undefined : new Set(raw.enabled),
+    hpaSyncPeriodMs: positive('hpaSyncPeriodMs', raw.hpaSyncPeriodMs ?? 15_000),
+    hpaDownscaleStabilizationMs: nonNegative('hpaDownscaleStabilizationMs', raw.hpaDownscaleStabilizationMs ?? 300_000),
   };
 }

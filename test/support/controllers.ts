@@ -7,7 +7,7 @@ import type { KubeObject } from '../../client/index.js';
 import { resolveKind } from '../../client/index.js';
 import { ObjectRegistry, WatchCaches } from '../../server/api/index.js';
 import { compileRegistryOptions } from '../../server/api/registry/options.js';
-import type { ControllerManager, ControllerOptions, ControllerSpec } from '../../server/controllers/index.js';
+import type { ControllerManager, ControllerOptions, ControllerSpec, PodSignals, ScalingSink } from '../../server/controllers/index.js';
 import { startControllers } from '../../server/controllers/index.js';
 import type { LevelFixtures } from './level-fixtures.js';
 import type { SingleReplica } from './single-replica.js';
@@ -28,7 +28,13 @@ export interface ControllerHarness {
 export async function controllerHarness(
   fx: LevelFixtures,
   specs: readonly ControllerSpec[],
-  opts: ControllerOptions & { startMs?: number; /** false: the registry reads `clock.now` */ realClock?: boolean } = {},
+  opts: ControllerOptions & {
+    startMs?: number;
+    /** false: the registry reads `clock.now` */ realClock?: boolean;
+    /** The autoscaler's seams: pods' usage and metrics, and where decisions go. */
+    signals?: PodSignals;
+    scaling?: ScalingSink;
+  } = {},
 ): Promise<ControllerHarness> {
   const replica = await singleReplica(fx);
   const clock = { now: opts.startMs ?? Date.now() };
@@ -37,8 +43,8 @@ export async function controllerHarness(
   const reg = new ObjectRegistry(replica.node, compileRegistryOptions({ logger, now }));
   await reg.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } });
   const caches = new WatchCaches(reg);
-  const { startMs: _s, realClock: _r, ...copts } = opts;
-  const manager = startControllers({ reg, caches }, specs, { logger, retryMaxMs: 1000, ...copts });
+  const { startMs: _s, realClock: _r, signals, scaling, ...copts } = opts;
+  const manager = startControllers({ reg, caches, ...(signals !== undefined ? { signals } : {}), ...(scaling !== undefined ? { scaling } : {}) }, specs, { logger, retryMaxMs: 1000, ...copts });
   const settled = async (): Promise<void> => {
     const deadline = Date.now() + 10_000;
     while (!manager.running) {
