@@ -208,7 +208,7 @@ const BASES: readonly KubeObject[] = [
     apiVersion: 'v1',
     kind: 'Service',
     metadata: meta('web'),
-    spec: { type: 'NodePort', selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP', nodePort: 30080 }, { name: 'alt', port: 8080, targetPort: 8080 }], sessionAffinity: 'ClientIP' },
+    spec: { type: 'NodePort', selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }, { name: 'alt', port: 8080, targetPort: 8080 }], sessionAffinity: 'ClientIP' },
   },
   { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta('web-config'), data: { 'app.yaml': 'port: 8080\n', level: 'info', empty: '' }, binaryData: { 'logo.png': 'iVBORw0KGgo=' } },
   { apiVersion: 'v1', kind: 'Secret', metadata: meta('db'), type: 'Opaque', data: { password: 'c2VjcmV0', empty: '' } },

@@ -23,3 +23,4 @@ export { parseCron, cronProblem, nextAfter, isValidTimeZone, CRON_SEARCH_YEARS }
 export type { CronSchedule, CronParse } from './cron.js';
 export { tolerates, toleratedBy, firstUntolerated, countUntolerated, parseTaints, parseTolerations, taintText } from './taints.js';
 export type { Taint, Toleration } from './taints.js';
+export { NODE_PORT_MIN, NODE_PORT_MAX } from './validate-service.js';

@@ -3,7 +3,8 @@
 // on the namespace's), so it is correct from any replica: Raft forwards the proposal to the
 // leader and the compare is decided at apply time, in log order. A write whose compare lost to a
 // concurrent one is recomputed from a fresh read, unless the caller named the version it meant
-// (metadata.resourceVersion), which is then a Conflict.
+// (metadata.resourceVersion), which is then a Conflict. A Service's node-port reservations
+// (node-ports.ts) are written in the same txn as the Service, so they cannot drift from it.
 import { isBerthError, resolveKind } from '../../../client/index.js';
 import type { KindInfo, KubeObject } from '../../../client/index.js';
 import type { Compare, CommandResult, KeyValue, RequestOp } from '../../store/index.js';
@@ -11,6 +12,8 @@ import type { ApiNode } from '../backend.js';
 import { alreadyExists, busy, namespaceTerminating, notFound, protectedNamespace, staleVersion, uidMismatch } from './errors.js';
 import { objectKey } from './keys.js';
 import { checkName, newName } from './names.js';
+import { carryNodePorts, planNodePorts } from './node-ports.js';
+import type { NodePortPlan } from './node-ports.js';
 import type { CompiledRegistryOptions } from './options.js';
 import { timestamp } from './options.js';
 import { namespaceFor, prepareCreate, prepareUpdate, sameObject } from './prepare.js';
@@ -81,25 +84,47 @@ export class ObjectRegistry {
       const obj = cloneJson(input);
       obj.metadata = { ...obj.metadata };
       if ((obj.metadata.name ?? '') === '' && obj.metadata.generateName !== undefined) obj.metadata.name = newName(obj.metadata.generateName);
-      const next = prepareCreate(kind, obj, this.opts.newUid(), this.opts.now());
+      const prepared = prepareCreate(kind, obj, this.opts.newUid(), this.opts.now());
+      const ns = prepared.metadata.namespace ?? '';
+      const name = prepared.metadata.name ?? '';
+      const key = objectKey(kind, ns, name);
+      const ports = await this.createPorts(kind, ns, name, prepared);
+      const next = ports.object ?? prepared;
       const value = encodeObject(next);
       checkSize(kind, next, value, this.opts.maxObjectBytes);
-      const ns = next.metadata.namespace ?? '';
-      const name = next.metadata.name ?? '';
-      const key = objectKey(kind, ns, name);
       // The first attempt trusts this replica's copy of the namespace: the compare on its revision
       // makes that safe, and a lost compare makes the next attempt read it linearizably.
       const nsGuard = await this.namespaceGuard(kind, ns, dryRun || attempt > 1);
       if (dryRun) return { ...next, metadata: { ...next.metadata, resourceVersion: String(this.node.store.revision) } };
-      const res = await this.txn([{ key, target: 'exists', op: '=', value: false }, ...nsGuard], [{ type: 'put', key, value }], [{ type: 'range', key }]);
+      const res = await this.txn([{ key, target: 'exists', op: '=', value: false }, ...nsGuard, ...ports.compare], [{ type: 'put', key, value }, ...ports.ops], [{ type: 'range', key }]);
       if (res.succeeded === true) return { ...next, metadata: { ...next.metadata, resourceVersion: String(res.revision) } };
       const existing = res.responses?.[0];
       const taken = existing?.type === 'range' && existing.kvs.length > 0;
       if (taken && input.metadata.generateName === undefined) throw alreadyExists(kind, ns, name);
       if (taken && (input.metadata.name ?? '') !== '') throw alreadyExists(kind, ns, name);
-      // Otherwise the namespace changed meanwhile, or a generated name was taken: try again.
+      // Otherwise the namespace changed meanwhile, a generated name or a node port was taken: try again.
     }
     throw busy(kind, String(input.metadata.name ?? input.metadata.generateName ?? ''), this.opts.maxWriteRetries);
+  }
+
+  /**
+   * A new Service's node ports (nothing for other kinds). A port refused because this very Service
+   * holds it, created meanwhile by someone else, is reported as the Service existing, so that an
+   * apply racing another goes on as an update.
+   */
+  private async createPorts(kind: KindInfo, ns: string, name: string, next: KubeObject): Promise<NodePortPlan> {
+    if (kind.kind !== 'Service') return { object: next, compare: [], ops: [] };
+    try {
+      return await planNodePorts(this.node, undefined, next);
+    } catch (err) {
+      if (isBerthError(err, 'INVALID_ARGUMENT') && (await this.readKey(objectKey(kind, ns, name))) !== undefined) throw alreadyExists(kind, ns, name);
+      throw err;
+    }
+  }
+
+  /** The node-port reservations to write with a Service's change or removal (nothing for other kinds). */
+  private nodePorts(kind: KindInfo, cur: KubeObject, next: KubeObject | undefined): Promise<NodePortPlan> {
+    return kind.kind === 'Service' ? planNodePorts(this.node, cur, next) : Promise.resolve({ object: next, compare: [], ops: [] });
   }
 
   /**
@@ -218,18 +243,26 @@ export class ObjectRegistry {
     change: (cur: KubeObject) => KubeObject,
     dryRun: boolean,
   ): Promise<ModifyResult | undefined> {
-    const next = prepareUpdate(kind, cur, change(cloneJson(cur)));
+    const proposed = change(cloneJson(cur));
+    const next = prepareUpdate(kind, cur, kind.kind === 'Service' ? carryNodePorts(cur, proposed) : proposed);
     if (sameObject(cur, next)) return { object: cur, changed: false };
     // A pod still in its grace period stays until its agent (or a force delete) removes it.
     const graceful = kind.kind === 'Pod' && Number(next.metadata.deletionGracePeriodSeconds ?? 0) > 0;
     const gone = next.metadata.deletionTimestamp !== undefined && (next.metadata.finalizers ?? []).length === 0 && !graceful;
-    const value = encodeObject(next);
-    if (!gone) checkSize(kind, next, value, this.opts.maxObjectBytes);
-    if (dryRun) return { object: next, changed: true };
-    const op: RequestOp = gone ? { type: 'delete', key } : { type: 'put', key, value };
-    const res = await this.txn([{ key, target: 'modRevision', op: '=', value: modRevision }], [op]);
-    if (res.succeeded !== true) return undefined;
-    return { object: { ...next, metadata: { ...next.metadata, resourceVersion: String(res.revision) } }, changed: true };
+    // A txn lost only to a node-port reservation (the object itself unchanged) is planned again.
+    for (let attempt = 1; attempt <= this.opts.maxWriteRetries; attempt++) {
+      const ports = await this.nodePorts(kind, cur, gone ? undefined : next);
+      const obj = ports.object ?? next;
+      const value = encodeObject(obj);
+      if (!gone) checkSize(kind, obj, value, this.opts.maxObjectBytes);
+      if (dryRun) return { object: obj, changed: true };
+      const op: RequestOp = gone ? { type: 'delete', key } : { type: 'put', key, value };
+      const onFailure: RequestOp[] = ports.compare.length > 0 ? [{ type: 'range', key }] : [];
+      const res = await this.txn([{ key, target: 'modRevision', op: '=', value: modRevision }, ...ports.compare], [op, ...ports.ops], onFailure);
+      if (res.succeeded === true) return { object: { ...obj, metadata: { ...obj.metadata, resourceVersion: String(res.revision) } }, changed: true };
+      if (ports.compare.length === 0 || movedOn(res, modRevision)) return undefined;
+    }
+    throw busy(kind, cur.metadata.name ?? '', this.opts.maxWriteRetries);
   }
 
   /**
@@ -260,11 +293,17 @@ export class ObjectRegistry {
       if (dryRun) return { object: cur, pending: keep };
       const graceKept = kind.kind === 'Pod' ? grace : gracePeriodSeconds;
       const finalizers = gcFinalizer === undefined || cur.metadata.deletionTimestamp !== undefined ? cur.metadata.finalizers : [...new Set([...(cur.metadata.finalizers ?? []), gcFinalizer])];
-      const res = keep ? await this.markDeleted(kind, cur, kv, graceKept, finalizers) : await this.txn([{ key, target: 'modRevision', op: '=', value: kv.modRevision }], [{ type: 'delete', key }]);
+      const res = keep ? await this.markDeleted(kind, cur, kv, graceKept, finalizers) : await this.remove(kind, cur, kv);
       if (res.succeeded === true && !keep) return { object: cur, pending: false };
       if (res.succeeded === true) return { object: marked(kind, cur, this.opts.now(), graceKept, res.revision, finalizers), pending: true };
     }
     throw busy(kind, name, this.opts.maxWriteRetries);
+  }
+
+  /** Removes the object now, giving back a Service's node ports in the same txn. */
+  private async remove(kind: KindInfo, cur: KubeObject, kv: KeyValue): Promise<CommandResult> {
+    const ports = await this.nodePorts(kind, cur, undefined);
+    return this.txn([{ key: kv.key, target: 'modRevision', op: '=', value: kv.modRevision }, ...ports.compare], [{ type: 'delete', key: kv.key }, ...ports.ops]);
   }
 
   private async markDeleted(kind: KindInfo, cur: KubeObject, kv: KeyValue, grace: number | undefined, finalizers: string[] | undefined): Promise<CommandResult> {
@@ -318,6 +357,12 @@ function checkPreconditions(kind: KindInfo, name: string, cur: KubeObject, pre: 
   if (pre.uid !== undefined && pre.uid !== '' && pre.uid !== cur.metadata.uid) throw uidMismatch(kind, name, pre.uid, cur.metadata.uid ?? '');
 }
 
+
+/** Whether the object of a failed write moved on from `modRevision` (the txn's failure branch read it). */
+function movedOn(res: CommandResult, modRevision: number): boolean {
+  const read = res.responses?.[0];
+  return read?.type !== 'range' || read.kvs[0]?.modRevision !== modRevision;
+}
 
 /** An error a change computed from an object's content can raise, as opposed to the store's. */
 function refusalOfContent(err: unknown): boolean {
