@@ -1,9 +1,11 @@
 // connect(): the SDK's entry point. A Client talks to one replica at a time out of the servers
 // it was given and moves to another when that one fails (see retry.ts). Besides `kv`, `cluster`,
-// `nodes` and `rollouts`, it has the object calls (create, get, list, ..., watch, informer, scale)
-// as its own methods.
+// `nodes`, `rollouts` and `discovery`, it has the object calls (create, get, list, ..., watch,
+// informer, scale) as its own methods.
 import { homedir } from 'node:os';
 import { ClusterClient } from './cluster.js';
+import { DiscoveryCache } from './discovery/cache.js';
+import { DiscoveryClient } from './discovery/discovery-client.js';
 import { EndpointPool } from './endpoints.js';
 import { KvClient } from './kv.js';
 import { NodeClient } from './nodes.js';
@@ -45,6 +47,7 @@ export class Client implements ObjectApi {
   readonly options: CompiledConnectOptions;
   private readonly pool: EndpointPool;
   private readonly objects: ObjectClient;
+  private discoveryClient: DiscoveryClient | undefined;
 
   /** `environment` is where servers are looked up when the options name none (tests pass their own). */
   constructor(options: ConnectOptions = {}, environment: ConnectEnvironment = processEnvironment()) {
@@ -55,6 +58,19 @@ export class Client implements ObjectApi {
     this.objects = new ObjectClient(this.pool, this.options);
     this.nodes = new NodeClient(this.pool, this.options, this.objects);
     this.rollouts = new RolloutClient(this.objects);
+  }
+
+  /**
+   * Service discovery (see client/discovery/): the ready endpoints of Services, from NATS when
+   * the options name one, else (and while NATS is away) from the control plane's watches. Made on
+   * first use, started by the first lookup, closed by close().
+   */
+  get discovery(): DiscoveryClient {
+    if (this.discoveryClient === undefined) {
+      const { nats, cluster, discovery } = this.options;
+      this.discoveryClient = new DiscoveryClient(new DiscoveryCache({ ...discovery, nats, cluster, fallback: this }));
+    }
+    return this.discoveryClient;
   }
 
   create<T extends KubeObject = KubeObject>(obj: T, options?: WriteOptions): Promise<T> {
@@ -105,8 +121,12 @@ export class Client implements ObjectApi {
     return scaleWorkload<T>(this.objects, kind, name, replicas, options);
   }
 
-  /** Closes every connection, watch and informer; calls in flight fail with CANCELLED or UNAVAILABLE. */
+  /**
+   * Closes every connection, watch and informer, and discovery (its NATS connection closes in the
+   * background); calls in flight fail with CANCELLED or UNAVAILABLE.
+   */
   close(): void {
+    void this.discoveryClient?.close();
     this.objects.close();
     this.nodes.close();
     this.pool.close();

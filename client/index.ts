@@ -115,6 +115,28 @@ export {
 } from './discovery/wire.js';
 export type { EndpointSet, EndpointSource, ServiceEndpoint, ServicePortInfo, ObjectEventMessage, ScalingDecision, MetricSample } from './discovery/wire.js';
 export { endpointSetOf, deletedEndpointSet, readyEndpoints } from './discovery/endpoint-set.js';
+export {
+  DiscoveryCache,
+  DiscoveryClient,
+  RoundRobinPicker,
+  LeastOutstandingPicker,
+  DEFAULT_CLUSTER_ID,
+  DEFAULT_MAX_DISCOVERY_LISTENERS,
+  DEFAULT_MAX_DISCOVERY_SERVICES,
+} from './discovery/index.js';
+export type {
+  CachedEndpointSet,
+  DiscoveryCacheOptions,
+  DiscoveryFallback,
+  DiscoveryListener,
+  DiscoveryMode,
+  DiscoveryOptions,
+  DiscoveryStatus,
+  OutstandingPick,
+  ResolveOptions,
+  SetSource,
+} from './discovery/index.js';
+export type { NatsOption } from './discovery/nats-option.js';
 export { connectNats, parseNatsServers, MAX_NATS_SERVERS } from './nats/options.js';
 export type { NatsOptions } from './nats/options.js';
 export { NATS_FLAGS, NATS_FLAGS_USAGE, natsOptionsFromFlags } from './nats/flags.js';

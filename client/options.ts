@@ -1,11 +1,24 @@
 // Options of connect(), compiled once with defaults and checks. Which replicas to talk to comes
 // from, in order: the servers option (or its old name, endpoints); BERTH_SERVER; the file the
 // config option names; the file BERTH_CONFIG names; ~/.berth/config.
+//
+// The NATS that client.discovery follows comes, in the same way, from: the nats option (false:
+// no NATS, whatever else says); BERTH_NATS (comma-separated nats://host:port); the config file's
+// `nats`. The cluster id its subjects and bucket are named by: the cluster option; the config
+// file's `cluster`; "berth". A config file is read for these only when the servers came from it,
+// so that servers named by an option or BERTH_SERVER are never paired with another cluster's NATS.
+// Without NATS, discovery follows the control plane's watches.
 import { existsSync } from 'node:fs';
 import { credentials as grpcCredentials } from '@grpc/grpc-js';
 import type { ChannelCredentials } from '@grpc/grpc-js';
-import { defaultClientConfigPath, displayPath, isServerAddress, loadClientConfig } from './config.js';
+import { defaultClientConfigPath, displayPath, expandHome, isServerAddress, loadClientConfig } from './config.js';
+import { compileNatsOption } from './discovery/nats-option.js';
+import type { NatsOption } from './discovery/nats-option.js';
+import { DEFAULT_CLUSTER_ID, checkClusterId, compileDiscoveryOptions } from './discovery/options.js';
+import type { CompiledDiscoveryOptions, DiscoveryOptions } from './discovery/options.js';
 import { BerthError } from './errors.js';
+import type { NatsOptions } from './nats/options.js';
+import { parseNatsServers } from './nats/options.js';
 
 export interface RetryOptions {
   /** Attempts of one call, the first included, over the endpoints in turn. @default 5 */
@@ -57,14 +70,27 @@ export interface ConnectOptions {
    * which return only the object. apply returns its warnings in its result instead. @default none
    */
   onWarning?: (warning: string) => void;
+  /**
+   * The NATS that carries the cluster's endpoints, which client.discovery follows: nats://host:port
+   * (comma-separated), a list of them, or NatsOptions (credentials, TLS); false: never use NATS.
+   * When omitted: BERTH_NATS, else the config file's `nats` (see the top of this file). @default none
+   */
+  nats?: NatsOption;
+  /** The cluster id NATS subjects and the endpoints bucket are named by. @default the config file's cluster, else "berth" */
+  cluster?: string;
+  /** Timeouts and bounds of client.discovery (see client/discovery/options.ts). */
+  discovery?: DiscoveryOptions;
 }
 
 export interface CompiledConnectOptions {
   readonly servers: readonly string[];
   /** The same list as `servers` (its old name). */
   readonly endpoints: readonly string[];
-  /** The cluster's name from the config file, when the servers came from one that has it. */
-  readonly cluster: string | undefined;
+  /** The cluster id: the option, else the config file's (when the servers came from it), else "berth". */
+  readonly cluster: string;
+  /** The NATS client.discovery follows; undefined: none (discovery follows the control plane). */
+  readonly nats: NatsOptions | undefined;
+  readonly discovery: CompiledDiscoveryOptions;
   readonly timeoutMs: number;
   readonly connectTimeoutMs: number;
   readonly maxInFlightPerEndpoint: number;
@@ -112,8 +138,17 @@ function envServers(value: string): string[] {
   return list;
 }
 
-/** The servers to use (and the cluster's name when a file listed them), by the precedence at the top of this file. */
-export function resolveServers(raw: ConnectOptions, environment: ConnectEnvironment): { servers: string[]; cluster?: string | undefined } {
+/** Where the servers came from: a config file also says the cluster and its NATS. */
+export interface ResolvedServers {
+  servers: string[];
+  cluster?: string | undefined;
+  nats?: string | undefined;
+  /** The config file, as messages show it, when the servers came from one. */
+  file?: string | undefined;
+}
+
+/** The servers to use (and the cluster's name and NATS when a file listed them), by the precedence at the top of this file. */
+export function resolveServers(raw: ConnectOptions, environment: ConnectEnvironment): ResolvedServers {
   if (raw.servers !== undefined && raw.endpoints !== undefined) {
     throw bad('endpoints', 'is the old name of servers: pass one of them', 'both');
   }
@@ -135,9 +170,28 @@ export function resolveServers(raw: ConnectOptions, environment: ConnectEnvironm
   return fromFile(file, environment.homeDir);
 }
 
-function fromFile(path: string, homeDir: string): { servers: string[]; cluster: string | undefined } {
+function fromFile(path: string, homeDir: string): ResolvedServers {
   const config = loadClientConfig(path, homeDir);
-  return { servers: [...config.servers], cluster: config.cluster };
+  return { servers: [...config.servers], cluster: config.cluster, nats: config.nats, file: displayPath(expandHome(path, homeDir), homeDir) };
+}
+
+/** The NATS to follow, by the precedence at the top of this file. */
+function resolveNats(raw: ConnectOptions, environment: ConnectEnvironment, resolved: ResolvedServers): NatsOptions | undefined {
+  if (raw.nats !== undefined) return compileNatsOption(raw.nats, 'connect.nats');
+  const fromEnv = nonEmpty(environment.env['BERTH_NATS']);
+  if (fromEnv !== undefined) return { servers: parseNatsServers(fromEnv, 'BERTH_NATS') };
+  if (resolved.nats !== undefined) return { servers: parseNatsServers(resolved.nats, `${resolved.file ?? 'config'}: nats`) };
+  return undefined;
+}
+
+/**
+ * The cluster id. A config file's is checked only when there is NATS to name (before, the file's
+ * cluster was only a name for people, and an odd one must not break clients without NATS).
+ */
+function resolveCluster(raw: ConnectOptions, resolved: ResolvedServers, nats: NatsOptions | undefined): string {
+  if (raw.cluster !== undefined) return checkClusterId(raw.cluster, 'connect.cluster');
+  if (resolved.cluster === undefined) return DEFAULT_CLUSTER_ID;
+  return nats === undefined ? resolved.cluster : checkClusterId(resolved.cluster, `${resolved.file ?? 'config'}: cluster`);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -146,7 +200,9 @@ function nonEmpty(value: string | undefined): string | undefined {
 
 /** Fills defaults and validates, once. Throws INVALID_ARGUMENT naming the bad option. */
 export function compileConnectOptions(raw: ConnectOptions, environment: ConnectEnvironment): CompiledConnectOptions {
-  const { servers: listed, cluster } = resolveServers(raw, environment);
+  const resolved = resolveServers(raw, environment);
+  const listed = resolved.servers;
+  const nats = resolveNats(raw, environment, resolved);
   // Deduplicated so that a retry never lands on the replica that just failed under another index.
   const servers = [...new Set(listed)];
   const retry = raw.retry ?? {};
@@ -157,7 +213,9 @@ export function compileConnectOptions(raw: ConnectOptions, environment: ConnectE
   return {
     servers,
     endpoints: servers,
-    cluster,
+    cluster: resolveCluster(raw, resolved, nats),
+    nats,
+    discovery: compileDiscoveryOptions(raw.discovery ?? {}, 'connect.discovery.'),
     timeoutMs: int('timeoutMs', raw.timeoutMs ?? 15_000, 1),
     connectTimeoutMs: int('connectTimeoutMs', raw.connectTimeoutMs ?? 3000, 1),
     maxInFlightPerEndpoint: int('maxInFlightPerEndpoint', raw.maxInFlightPerEndpoint ?? 4096, 1),

@@ -1,14 +1,21 @@
 // `berth agent`: one node agent. This entrypoint is the only place in node/ that reads flags and
 // the environment; everything below it takes compiled options.
 import { mkdir } from 'node:fs/promises';
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { BerthError, connect } from '../client/index.js';
+import type { Logger } from 'pino';
+import { BerthError, DEFAULT_CLUSTER_ID, DiscoveryCache, NATS_FLAGS, NATS_FLAGS_USAGE, clusterIdProblem, connect, natsOptionsFromFlags } from '../client/index.js';
+import type { Client, NatsOptions } from '../client/index.js';
 import type { CliCommand } from '../client/cli/command.js';
 import { Agent } from './agent/agent.js';
 import { compileAgentOptions } from './agent/options.js';
 import type { CompiledAgentOptions } from './agent/options.js';
+import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_DNS_ADDRESS, DnsServer, clusterDomainProblem, compileDnsServerOptions, parseListenAddress } from './dns/index.js';
+import type { CompiledDnsServerOptions } from './dns/index.js';
+import { NodePortProxy, compileNodePortProxyOptions } from './proxy/index.js';
+import type { CompiledNodePortProxyOptions } from './proxy/index.js';
 import { InformerPodSources, compilePodWorkerOptions } from './pods/index.js';
 import type { CompiledPodWorkerOptions } from './pods/index.js';
 import { createProcessRuntime, hostUsage } from './runtime/index.js';
@@ -18,6 +25,8 @@ export const AGENT_USAGE = `Usage: berth agent --server ADDRS --name NAME --data
 
 Runs the node agent of this host: registers the node with the control plane, runs the pods
 bound to it (each container a process group; see node/README.md) and reports their status.
+It also answers DNS for the cluster's Services and listens on their NodePorts, from a live copy
+of their endpoints (followed on NATS with --nats, else from the control plane).
 
 Flags:
   --server LIST           control-plane replicas, host:port,...                     (required)
@@ -36,7 +45,11 @@ Flags:
   --cgroups on|off        enforce limits with cgroups when the host has them         (default on)
   --stop-pods-on-exit     stop every pod when the agent stops (for local clusters;
                           by default pods keep running across agent restarts)
-  --log-level LEVEL       trace|debug|info|warn|error                                (default info)
+  --cluster-id NAME       the cluster's id, which names its NATS subjects and bucket (default ${DEFAULT_CLUSTER_ID})
+  --dns IP:PORT|off       serve the cluster's names over UDP and TCP here            (default ${DEFAULT_DNS_ADDRESS})
+  --cluster-domain NAME   the domain the DNS server answers for                      (default ${DEFAULT_CLUSTER_DOMAIN})
+  --nodeport-address IP   where this node listens for NodePort Services              (default: --address)
+${NATS_FLAGS_USAGE}  --log-level LEVEL       trace|debug|info|warn|error                                (default info)
   --simulate N            benchmarks only: N simulated nodes with a fake runtime that starts
                           pods at once (1..${MAX_SIMULATED_AGENTS}), all in this process, named NAME-1..NAME-N
                           (zero-padded), each with its own stream and data dir DIR/NAME-i
@@ -51,6 +64,23 @@ interface AgentConfig {
   readonly stopPodsOnExit: boolean;
   /** Benchmarks only: run this many simulated agents with a fake runtime instead of this host's. */
   readonly simulate: number | undefined;
+  /** The cluster id NATS subjects and the endpoints bucket are named by. */
+  readonly clusterId: string;
+  /** The NATS whose endpoints bucket the agent follows; undefined: the control plane only. */
+  readonly nats: NatsOptions | undefined;
+  /** The DNS server; undefined with --dns off. */
+  readonly dns: CompiledDnsServerOptions | undefined;
+  readonly nodePorts: CompiledNodePortProxyOptions;
+}
+
+/** What `berth agent` runs besides the Agent: the discovery cache, its DNS server and NodePort proxy. */
+export interface RunningAgent {
+  readonly agent: Agent;
+  readonly discovery: DiscoveryCache;
+  readonly dns: DnsServer | undefined;
+  readonly nodePorts: NodePortProxy;
+  /** Stops DNS, NodePorts and discovery, then the agent (with its pods when `stopPods`). */
+  stop(stopPods?: boolean): Promise<void>;
 }
 
 function usage(message: string): BerthError {
@@ -96,6 +126,11 @@ export function parseAgentArgs(argv: string[]): AgentConfig {
       'log-level': { type: 'string' },
       'stop-pods-on-exit': { type: 'boolean' },
       simulate: { type: 'string' },
+      'cluster-id': { type: 'string' },
+      dns: { type: 'string' },
+      'cluster-domain': { type: 'string' },
+      'nodeport-address': { type: 'string' },
+      ...NATS_FLAGS,
     },
   });
   if (values.server === undefined || values.server === '') throw usage('--server: required (the control-plane replicas, host:port,...)');
@@ -127,6 +162,9 @@ export function parseAgentArgs(argv: string[]): AgentConfig {
   });
   const simulate = intFlag('simulate', values.simulate, 1);
   if (simulate !== undefined && simulate > MAX_SIMULATED_AGENTS) throw usage(`--simulate: must be an integer from 1 to ${MAX_SIMULATED_AGENTS} (got ${simulate})`);
+  const clusterId = values['cluster-id'] ?? DEFAULT_CLUSTER_ID;
+  const idProblem = clusterIdProblem(clusterId);
+  if (idProblem !== undefined) throw usage(`--cluster-id: ${idProblem} (got ${JSON.stringify(clusterId)})`);
   return {
     agent,
     pods,
@@ -135,11 +173,66 @@ export function parseAgentArgs(argv: string[]): AgentConfig {
     logLevel,
     stopPodsOnExit: values['stop-pods-on-exit'] ?? false,
     simulate,
+    clusterId,
+    nats: natsOptionsFromFlags(values, process.env, `berth-agent-${agent.name}`),
+    dns: dnsFlags(values.dns, values['cluster-domain']),
+    nodePorts: compileNodePortProxyOptions({ address: nodePortAddress(values['nodeport-address'], agent.address) }),
   };
 }
 
-/** Builds the agent of a parsed config (the process runtime, the SDK for ConfigMaps and Secrets). */
-export async function startAgent(config: AgentConfig, logger = pino({ level: config.logLevel })): Promise<Agent> {
+/** The DNS server's options from --dns and --cluster-domain (undefined with --dns off). */
+function dnsFlags(dns: string | undefined, domain: string | undefined): CompiledDnsServerOptions | undefined {
+  const clusterDomain = (domain ?? DEFAULT_CLUSTER_DOMAIN).toLowerCase().replace(/\.$/, '');
+  const domainProblem = clusterDomainProblem(clusterDomain);
+  if (domainProblem !== undefined) throw usage(`--cluster-domain: ${domainProblem} (got ${JSON.stringify(domain)})`);
+  if (dns === 'off') return undefined;
+  const at = parseListenAddress(dns ?? DEFAULT_DNS_ADDRESS);
+  if (typeof at === 'string') throw usage(`--dns: ${at}, or off (got ${JSON.stringify(dns)})`);
+  return compileDnsServerOptions({ host: at.host, port: at.port, clusterDomain });
+}
+
+function nodePortAddress(value: string | undefined, agentAddress: string): string {
+  const address = value ?? agentAddress;
+  if (isIP(address) === 0) throw usage(`--${value === undefined ? 'address' : 'nodeport-address'}: must be an IP address (got ${JSON.stringify(address)})`);
+  return address;
+}
+
+/**
+ * Service discovery on this node: a DiscoveryCache (the endpoints bucket on NATS, or the control
+ * plane's watches without NATS or while it is away) feeding the DNS server and the NodePort
+ * proxy. Neither waits for the cache: DNS says SERVFAIL until it is filled, NodePorts open as
+ * Services appear in it.
+ */
+async function startDiscovery(config: AgentConfig, client: Client, logger: Logger): Promise<Omit<RunningAgent, 'agent'>> {
+  const log = logger.child({ component: 'discovery', node: config.agent.name });
+  const discovery = new DiscoveryCache({
+    nats: config.nats,
+    cluster: config.clusterId,
+    fallback: client,
+    onModeChange: (mode, reason) => log.info({ mode, reason }, 'service discovery follows another source'),
+  });
+  discovery.start();
+  const dns = config.dns === undefined ? undefined : new DnsServer(discovery, config.dns, logger, () => discovery.synced);
+  await dns?.start();
+  const nodePorts = new NodePortProxy(discovery, config.nodePorts, logger);
+  nodePorts.start();
+  return {
+    discovery,
+    dns,
+    nodePorts,
+    stop: async () => {
+      nodePorts.stop();
+      await dns?.stop();
+      await discovery.close();
+    },
+  };
+}
+
+/**
+ * Builds and starts the agent of a parsed config (the process runtime, the SDK for ConfigMaps and
+ * Secrets) with its service discovery, DNS server and NodePort proxy.
+ */
+export async function startAgent(config: AgentConfig, logger = pino({ level: config.logLevel })): Promise<RunningAgent> {
   await mkdir(join(config.agent.dataDir, 'pods'), { recursive: true });
   const runtime = createProcessRuntime({
     dataDir: config.agent.dataDir,
@@ -150,7 +243,15 @@ export async function startAgent(config: AgentConfig, logger = pino({ level: con
   const client = connect({ servers: [...config.agent.servers] });
   const agent = new Agent(config.agent, { runtime, sources: new InformerPodSources(client), podOptions: config.pods, logger, hostUsage });
   await agent.start();
-  return agent;
+  const discovery = await startDiscovery(config, client, logger);
+  return {
+    agent,
+    ...discovery,
+    stop: async (stopPods = false) => {
+      await discovery.stop();
+      await agent.stop(stopPods);
+    },
+  };
 }
 
 export async function agentCommand(argv: string[]): Promise<number> {

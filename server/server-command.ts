@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { mkdir } from 'node:fs/promises';
 import * as grpc from '@grpc/grpc-js';
 import { pino, type Logger } from 'pino';
-import { BerthError, isBerthError } from '../client/index.js';
+import type { NatsOptions } from '../client/index.js';
+import { BerthError, NATS_FLAGS, NATS_FLAGS_USAGE, clusterIdProblem, isBerthError, natsOptionsFromFlags } from '../client/index.js';
 import { registerClusterService, registerKvService, registerObjectService } from './api/index.js';
 import { compileNodeServiceOptions, registerNodeService } from './nodes/index.js';
 import type { NodeServiceOptions } from './nodes/index.js';
@@ -14,6 +15,8 @@ import { GrpcTransport, grpcServerOptions } from './raft/transport/index.js';
 import { Store } from './store/index.js';
 import { CONTROLLER_NAMES, startControlPlane } from './control-plane.js';
 import type { PlacementStrategy } from './controllers/index.js';
+import type { NatsEvents } from './events/index.js';
+import { MAX_KV_REPLICAS, podSignals, startNatsEvents } from './events/index.js';
 
 export const SERVER_USAGE = `Usage: berth server --id ID --data DIR --listen HOST:PORT --peers ID=HOST:PORT,... [flags]
 
@@ -25,7 +28,8 @@ Flags:
   --listen HOST:PORT      address for peers and clients                             (required)
   --peers LIST            initial members id=host:port,... including this one       (required unless --join)
   --join                  start empty and wait to be added (berth cluster add ID ADDR)
-  --cluster-id NAME       messages from another cluster are refused                 (default berth)
+  --cluster-id NAME       messages from another cluster are refused; also names the
+                          cluster's NATS subjects and bucket (letters, digits, - and _) (default berth)
   --tick-ms N             Raft tick length in ms                                    (default 100)
   --election-ticks N      election timeout in ticks (randomized N..2N)              (default 10)
   --heartbeat-ticks N     leader heartbeat interval in ticks                        (default 1)
@@ -50,6 +54,11 @@ Flags:
                           only those, -name to leave one out, none for no automation
                           (default *); names: ${CONTROLLER_NAMES.join(', ')}
   --log-level LEVEL       trace|debug|info|warn|error                               (default info)
+
+NATS (optional: the leader publishes endpoints, events and scaling decisions there; the control
+plane works the same without it, and catches NATS up when it comes back):
+${NATS_FLAGS_USAGE}  --nats-kv-replicas N    replicas of the endpoints bucket when berth creates it,
+                          for a NATS cluster (1-${MAX_KV_REPLICAS})                                   (default 1)
 `;
 
 export interface ServerConfig {
@@ -65,6 +74,10 @@ export interface ServerConfig {
   readonly placement: PlacementStrategy;
   /** The controllers this replica runs while it leads. */
   readonly controllers: readonly string[];
+  /** Where the leader publishes, or undefined without --nats. */
+  readonly nats: NatsOptions | undefined;
+  /** Replicas of the endpoints bucket's stream when this replica creates it. */
+  readonly natsKvReplicas: number;
 }
 
 const ADDRESS = /^[A-Za-z0-9.-]+:\d{1,5}$/;
@@ -118,6 +131,14 @@ function parseControllers(value: string | undefined): readonly string[] {
   return CONTROLLER_NAMES.filter((n) => chosen.has(n));
 }
 
+function parseKvReplicas(value: string | undefined, withNats: boolean): number {
+  if (value === undefined) return 1;
+  if (!withNats) throw usage('--nats-kv-replicas: needs --nats');
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_KV_REPLICAS) throw usage(`--nats-kv-replicas: must be an integer from 1 to ${MAX_KV_REPLICAS} (got ${JSON.stringify(value)})`);
+  return n;
+}
+
 /** Parses and validates `berth server` flags; throws INVALID_ARGUMENT naming the flag. */
 export function parseServerArgs(argv: string[]): ServerConfig {
   const { values } = parseArgs({
@@ -143,6 +164,8 @@ export function parseServerArgs(argv: string[]): ServerConfig {
       'node-disconnected-not-ready-after-ms': { type: 'string' },
       placement: { type: 'string' },
       controllers: { type: 'string' },
+      ...NATS_FLAGS,
+      'nats-kv-replicas': { type: 'string' },
     },
   });
   if (values.id === undefined) throw usage('--id: required (e.g. --id r1)');
@@ -191,16 +214,23 @@ export function parseServerArgs(argv: string[]): ServerConfig {
   const placement = values.placement ?? 'spread';
   if (placement !== 'spread' && placement !== 'binpack') throw usage(`--placement: must be spread or binpack (got ${JSON.stringify(placement)})`);
   const controllers = parseControllers(values.controllers);
+  const clusterId = values['cluster-id'] ?? 'berth';
+  const clusterProblem = clusterIdProblem(clusterId);
+  if (clusterProblem !== undefined) throw usage(`--cluster-id: ${clusterProblem} (got ${JSON.stringify(clusterId)})`);
+  const nats = natsOptionsFromFlags(values, process.env, `berth-server-${values.id}`);
+  const natsKvReplicas = parseKvReplicas(values['nats-kv-replicas'], nats !== undefined);
   return {
     id: values.id,
     dataDir: values.data,
     listen: values.listen,
-    clusterId: values['cluster-id'] ?? 'berth',
+    clusterId,
     logLevel,
     node,
     nodes,
     placement,
     controllers,
+    nats,
+    natsKvReplicas,
   };
 }
 
@@ -230,27 +260,30 @@ export async function startServer(config: ServerConfig, logger: Logger, onFatal:
   transport!.registerWith(server);
   const apiOptions = { clusterId: config.clusterId, logger };
   const objects = registerObjectService(server, node, apiOptions);
-  const services = [
-    registerKvService(server, node, apiOptions),
-    registerClusterService(server, node, apiOptions),
-    objects,
-    registerNodeService(server, { node, reg: objects.registry, caches: objects.caches }, { ...config.nodes, logger }),
-  ];
+  const nodeService = registerNodeService(server, { node, reg: objects.registry, caches: objects.caches }, { ...config.nodes, logger });
+  const services = [registerKvService(server, node, apiOptions), registerClusterService(server, node, apiOptions), objects, nodeService];
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync(config.listen, grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
   );
   await node.start(onFatal);
-  const controllers = startControlPlane(objects.registry, objects.caches, {
-    logger: logger.child({ component: 'controllers' }),
-    placement: config.placement,
-    enabled: config.controllers,
-  });
+  // NATS connects in the background: a replica serves whether or not NATS is there.
+  const events: NatsEvents | undefined = config.nats === undefined ? undefined : startNatsEvents(config.nats, config.clusterId, { kvReplicas: config.natsKvReplicas, logger });
+  const controllers = startControlPlane(
+    objects.registry,
+    objects.caches,
+    { logger: logger.child({ component: 'controllers' }), placement: config.placement, enabled: config.controllers },
+    {
+      signals: podSignals(() => nodeService.podUsage(), events?.metrics),
+      ...(events === undefined ? {} : { scaling: events.scaling, natsPublisher: events.publisher }),
+    },
+  );
   logger.info({ component: 'server', id: config.id, listen: config.listen, cluster: config.clusterId }, 'berth server ready');
   return {
     node,
     port,
     stop: async () => {
       await controllers.close();
+      await events?.close();
       // Open watch streams would hold tryShutdown forever: end them first (clients resume elsewhere).
       for (const s of services) s.close();
       await node.stop();

@@ -88,12 +88,17 @@ async function replicaPorts(options: UpOptions, saved: SavedPorts | undefined): 
   return ports;
 }
 
-function startReplica(children: Children, bin: string, id: string, port: number, peers: string, layout: Layout): Replica {
+/** `--nats URL` for a server or an agent, or nothing without NATS. */
+function natsArgs(nats: string | undefined): string[] {
+  return nats === undefined ? [] : ['--nats', nats];
+}
+
+function startReplica(children: Children, bin: string, id: string, port: number, peers: string, layout: Layout, nats: string | undefined): Replica {
   const address = `127.0.0.1:${port}`;
   const child = children.start({
     name: id,
     command: process.execPath,
-    args: [bin, 'server', '--id', id, '--listen', address, '--peers', peers, '--data', join(layout.dataDir, id), '--cluster-id', CLUSTER_ID],
+    args: [bin, 'server', '--id', id, '--listen', address, '--peers', peers, '--data', join(layout.dataDir, id), '--cluster-id', CLUSTER_ID, ...natsArgs(nats)],
     logFile: join(layout.logDir, `${id}.log`),
   });
   out(`  ${id.padEnd(11)}  ${address.padEnd(21)}  pid ${child.pid}`);
@@ -105,7 +110,7 @@ function startReplica(children: Children, bin: string, id: string, port: number,
  * given every replica's address. They stop their pods when berth up stops, so that a local
  * cluster leaves no process behind (the next berth up starts them again from the store).
  */
-function startAgents(children: Children, bin: string, count: number, servers: readonly string[], layout: Layout): Child[] {
+function startAgents(children: Children, bin: string, count: number, servers: readonly string[], layout: Layout, nats: string | undefined): Child[] {
   const agents: Child[] = [];
   for (let i = 1; i <= count; i++) {
     const name = `node-${i}`;
@@ -113,7 +118,7 @@ function startAgents(children: Children, bin: string, count: number, servers: re
       name,
       command: process.execPath,
       // A small young generation: see AGENT_NODE_FLAGS in node/agent-command.ts.
-      args: ['--max-semi-space-size=1', bin, 'agent', '--server', servers.join(','), '--name', name, '--data', join(layout.dataDir, name), '--stop-pods-on-exit'],
+      args: ['--max-semi-space-size=1', bin, 'agent', '--server', servers.join(','), '--name', name, '--data', join(layout.dataDir, name), '--stop-pods-on-exit', ...natsArgs(nats)],
       logFile: join(layout.logDir, `${name}.log`),
     });
     out(`  ${name.padEnd(11)}  ${'agent'.padEnd(21)}  pid ${child.pid}`);
@@ -163,9 +168,10 @@ async function startCluster(options: UpOptions, layout: Layout, children: Childr
   await writeSavedPorts(layout.dataDir, natsPort === undefined ? { replicas: ports } : { replicas: ports, nats: natsPort });
   const ids = ports.map((_, i) => `r${i + 1}`);
   const peers = ids.map((id, i) => `${id}=127.0.0.1:${ports[i]}`).join(',');
-  // The servers do not use NATS yet; the issue that makes them publish passes natsUrl(nats) here.
-  const replicas = ids.map((id, i) => startReplica(children, bin, id, ports[i]!, peers, layout));
-  startAgents(children, bin, options.agents, replicas.map((r) => r.address), layout);
+  // The leader publishes endpoints, events and scaling decisions there; agents follow endpoints.
+  const url = natsUrl(nats);
+  const replicas = ids.map((id, i) => startReplica(children, bin, id, ports[i]!, peers, layout, url));
+  startAgents(children, bin, options.agents, replicas.map((r) => r.address), layout, url);
   const leader = await waitForLeader(replicas.map((r) => r.address), run.abort.signal);
   if (leader === undefined) {
     if (run.abort.signal.aborted) throw new Error('stopped while starting');

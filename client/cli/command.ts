@@ -1,6 +1,6 @@
 // The shape of a CLI command and what it gets to run: its parsed flags, its arguments, a client
 // (connected on first use to the --server addresses or the config file) and the terminal.
-import type { ClusterOverview, ClusterStatus, KvClient, Member, NodeClient, ObjectApi } from '../index.js';
+import type { ClusterOverview, ClusterStatus, DiscoveryClient, KvClient, Member, NodeClient, ObjectApi } from '../index.js';
 import type { FlagValue, OptionSpecs } from './args.js';
 
 /** Where the CLI reads and writes; tests give their own. */
@@ -40,12 +40,17 @@ export interface CliClusterApi {
 /** The node calls the CLI makes (the SDK's client.nodes). */
 export type CliNodeApi = Pick<NodeClient, 'logs' | 'exec' | 'usage' | 'cordon' | 'uncordon' | 'drain'>;
 
+/** The discovery call the CLI makes (the SDK's client.discovery). */
+export type CliDiscoveryApi = Pick<DiscoveryClient, 'lookup'>;
+
 /** What commands use of the SDK's Client; tests pass an in-memory one through RunCliOptions. */
 export interface CliClient extends ObjectApi {
   readonly kv: Pick<KvClient, 'range' | 'put' | 'delete' | 'watch'>;
   readonly cluster: CliClusterApi;
   /** The SDK's client has it; without it, the node verbs (logs, exec, top, cordon, drain) fail. */
   readonly nodes?: CliNodeApi;
+  /** The SDK's client has it; without it, `resolve` computes the set from the Service and its Endpoints. */
+  readonly discovery?: CliDiscoveryApi;
   close(): void;
 }
 

@@ -14,6 +14,7 @@ import { logsCommand } from './logs-command.js';
 import { nodeCommands } from './node-commands.js';
 import { createGroup, objectCommands } from './object-commands.js';
 import { reportError } from './output.js';
+import { resolveCommand } from './resolve-command.js';
 import { rolloutGroup } from './rollout-command.js';
 import { scaleCommand } from './scale-command.js';
 import { versionCommand } from './version-command.js';
@@ -26,8 +27,8 @@ const GROUPS: readonly CommandGroup[] = [createGroup, rolloutGroup, kvGroup, clu
 /** The groups listed with the object commands in the top-level help; the others are cluster commands. */
 const OBJECT_GROUPS: readonly CommandGroup[] = [createGroup, rolloutGroup];
 
-/** The verbs about pods' containers and nodes: logs, exec, top, cordon, uncordon, drain. */
-const WORKLOAD_VERBS: readonly LeafCommand[] = [logsCommand, execCommand, ...nodeCommands];
+/** The verbs about pods' containers, nodes and Services: logs, exec, top, cordon, uncordon, drain, resolve. */
+const WORKLOAD_VERBS: readonly LeafCommand[] = [logsCommand, execCommand, ...nodeCommands, resolveCommand];
 
 /** Verbs at the top level, kubectl's way: `berth get pods`. */
 const VERBS: readonly LeafCommand[] = [...objectCommands, scaleCommand, ...WORKLOAD_VERBS, versionCommand];

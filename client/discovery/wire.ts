@@ -14,12 +14,14 @@
 /** Largest message berth publishes or accepts (nats-server's default max_payload is 1 MiB). */
 export const MAX_MESSAGE_BYTES = 1024 * 1024;
 
-/** A cluster id, namespace, service, kind or pod name usable as one subject token. */
+/** A cluster id: one subject token and part of a bucket name. */
 const TOKEN = /^[A-Za-z0-9_-][A-Za-z0-9_-]*$/;
+/** A namespace, service, kind or pod name as one subject token (dots already turned into "~"). */
+const NAME_TOKEN = /^[A-Za-z0-9_~-]+$/;
 /** Kubernetes names may hold dots (pods of some kinds); a token may not, so they become "~". */
 function token(part: string, what: string): string {
   const t = part.replaceAll('.', '~');
-  if (!TOKEN.test(t)) throw new Error(`${what} ${JSON.stringify(part)} cannot be used in a NATS subject`);
+  if (!(what === 'cluster' ? TOKEN : NAME_TOKEN).test(t)) throw new Error(`${what} ${JSON.stringify(part)} cannot be used in a NATS subject`);
   return t;
 }
 
@@ -55,7 +57,7 @@ export function endpointsKey(namespace: string, service: string): string {
 /** The namespace and service a bucket key names, or undefined for a key berth did not write. */
 export function parseEndpointsKey(key: string): { namespace: string; service: string } | undefined {
   const parts = key.split('.');
-  if (parts.length !== 2 || !parts.every((p) => TOKEN.test(p))) return undefined;
+  if (parts.length !== 2 || !parts.every((p) => NAME_TOKEN.test(p))) return undefined;
   return { namespace: parts[0]!.replaceAll('~', '.'), service: parts[1]!.replaceAll('~', '.') };
 }
 

@@ -57,9 +57,14 @@ function readFileNamed(path: string, option: string): string {
 
 /**
  * Connects (the caller closes the connection). Reconnects for ever, every `reconnectTimeWaitMs`:
- * NATS is a projection, and whoever follows it catches up when it comes back.
+ * NATS is a projection, and whoever follows it catches up when it comes back. The first connect
+ * also retries for ever unless `waitOnFirstConnect` is false: then it fails at once when no server
+ * answers, for a caller that retries on its own and must be able to give up (a server shutting down).
  */
-export async function connectNats(o: NatsOptions, extra: { reconnectTimeWaitMs?: number; timeoutMs?: number } = {}): Promise<NatsConnection> {
+export async function connectNats(
+  o: NatsOptions,
+  extra: { reconnectTimeWaitMs?: number; timeoutMs?: number; waitOnFirstConnect?: boolean } = {},
+): Promise<NatsConnection> {
   const { connect, credsAuthenticator } = await import('@nats-io/transport-node');
   const tls =
     o.tls === undefined
@@ -80,6 +85,6 @@ export async function connectNats(o: NatsOptions, extra: { reconnectTimeWaitMs?:
     maxReconnectAttempts: -1,
     reconnectTimeWait: extra.reconnectTimeWaitMs ?? 1000,
     timeout: extra.timeoutMs ?? 5000,
-    waitOnFirstConnect: true,
+    waitOnFirstConnect: extra.waitOnFirstConnect ?? true,
   });
 }

@@ -16,6 +16,7 @@ import type { NodeServiceOptions } from './options.js';
 import { compileNodeServiceOptions } from './options.js';
 import { relayExec, relayLogs } from './relay.js';
 import { PodStatusWriter } from './status-writer.js';
+import type { PodUsageReport } from './usage.js';
 
 export interface NodeServiceDeps {
   readonly node: ApiNode;
@@ -32,7 +33,13 @@ async function notLeader(node: ApiNode): Promise<BerthError> {
   });
 }
 
-export function registerNodeService(server: grpc.Server, deps: NodeServiceDeps, options: NodeServiceOptions = {}): ApiService {
+/** The registered service; on the leader, also the pods' usage its agents' heartbeats reported. */
+export interface NodeServiceHandle extends ApiService {
+  /** Every pod's last reported usage (empty on a follower: liveness lives on the leader). */
+  podUsage(): readonly PodUsageReport[];
+}
+
+export function registerNodeService(server: grpc.Server, deps: NodeServiceDeps, options: NodeServiceOptions = {}): NodeServiceHandle {
   const opts = compileNodeServiceOptions(options);
   const log = opts.logger;
   const { node, reg } = deps;
@@ -99,6 +106,7 @@ export function registerNodeService(server: grpc.Server, deps: NodeServiceDeps, 
   server.addService(nodeProto().NodeService.service, handlers);
   liveness.start();
   return {
+    podUsage: () => liveness.podUsage(),
     close: () => {
       stopFollowing();
       liveness.stop();

@@ -1,7 +1,8 @@
 // A real nats-server (the Debian package's binary) for integration tests and benchmarks: JetStream
 // on, bound to 127.0.0.1 on a port chosen at run time, its store in a temp dir and its log in a
 // file, and registered in the caller's Resources so that it is stopped and its dir removed at
-// the end — also on Ctrl-C and on errors.
+// the end — also on Ctrl-C and on errors. A test can kill -9 it and start it again on the same
+// port and store, as an operator restarting a crashed NATS would.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { ManagedProcess, Resources } from './procs.js';
@@ -24,12 +25,17 @@ export interface NatsServer {
   /** nats://127.0.0.1:PORT */
   readonly url: string;
   readonly port: number;
+  /** The running process's PID (a new one after restart()). */
   readonly pid: number;
   /** The temp dir with the JetStream store and the log (removed by the Resources' cleanup). */
   readonly dir: string;
   readonly logFile: string;
   /** SIGTERM, then SIGKILL after a grace period; resolves once the process has exited. */
   stop(): Promise<void>;
+  /** kill -9; resolves once the process has exited. */
+  kill(): Promise<void>;
+  /** Starts it again (after stop() or kill()) on the same port with the same store and log. */
+  restart(): Promise<void>;
 }
 
 const DEFAULT_BINARY = 'nats-server';
@@ -68,7 +74,8 @@ export async function startNats(resources: Resources, options: StartNatsOptions 
   let lastError: unknown;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const port = await freePort();
-    const proc = resources.spawn({ name: 'nats-server', command: options.binary ?? DEFAULT_BINARY, args: natsArgs(port, dir, options), logFile });
+    const spawn = (): ManagedProcess => resources.spawn({ name: 'nats-server', command: options.binary ?? DEFAULT_BINARY, args: natsArgs(port, dir, options), logFile });
+    let proc = spawn();
     try {
       await waitReady(proc, port, options.readyTimeoutMs ?? 15_000);
     } catch (err) {
@@ -78,7 +85,22 @@ export async function startNats(resources: Resources, options: StartNatsOptions 
       if (!(err instanceof WaitAborted)) break;
       continue;
     }
-    return { url: `nats://${LOOPBACK}:${port}`, port, pid: proc.pid, dir, logFile, stop: () => proc.stop(STOP_GRACE_MS) };
+    return {
+      url: `nats://${LOOPBACK}:${port}`,
+      port,
+      get pid() {
+        return proc.pid;
+      },
+      dir,
+      logFile,
+      stop: () => proc.stop(STOP_GRACE_MS),
+      kill: () => proc.kill(),
+      async restart() {
+        if (proc.running) throw new Error(`nats-server (pid ${proc.pid}) is still running; stop or kill it first`);
+        proc = spawn();
+        await waitReady(proc, port, options.readyTimeoutMs ?? 15_000);
+      },
+    };
   }
   throw new Error(`cannot start nats-server (${attempts} attempts at most); log: ${logFile}`, { cause: lastError });
 }

@@ -1,6 +1,8 @@
 // Proves that `berth server` turns --controllers and --placement into the options it documents:
 // all controllers by default, `none`, a chosen list, `*,-name` to leave one out, and a refusal
-// naming the flag for an unknown controller or strategy.
+// naming the flag for an unknown controller or strategy; the NATS flags (off by default, each
+// refused with its name when wrong), a cluster id that must name NATS subjects, and the
+// nats-publisher among the controllers.
 import { describe, expect, it } from 'vitest';
 import { isBerthError } from '../../client/index.js';
 import { CONTROLLER_NAMES } from '../../server/control-plane.js';
@@ -49,5 +51,37 @@ describe('berth server --placement', () => {
 
   it('refuses anything else, naming the flag', () => {
     expect(refusal(['--placement', 'random'])).toMatch(/--placement: must be spread or binpack \(got "random"\)/);
+  });
+});
+
+describe('berth server --nats and --cluster-id', () => {
+  it('runs without NATS by default, and takes the NATS flags and --nats-kv-replicas', () => {
+    const plain = parseServerArgs(BASE);
+    expect(plain.nats).toBeUndefined();
+    expect(plain.natsKvReplicas).toBe(1);
+    const withNats = parseServerArgs([...BASE, '--nats', 'nats://127.0.0.1:4222,127.0.0.1:4223', '--nats-token', 't0k', '--nats-kv-replicas', '3']);
+    expect(withNats.nats).toEqual({ servers: ['nats://127.0.0.1:4222', 'nats://127.0.0.1:4223'], token: 't0k', name: 'berth-server-r1' });
+    expect(withNats.natsKvReplicas).toBe(3);
+  });
+
+  it('refuses bad NATS flags, naming the flag', () => {
+    expect(refusal(['--nats', 'http://x:1'])).toMatch(/^--nats: "http:\/\/x:1" is not nats:\/\/host:port/);
+    expect(refusal(['--nats-token', 't0k'])).toBe('--nats-token: needs --nats');
+    expect(refusal(['--nats-kv-replicas', '3'])).toBe('--nats-kv-replicas: needs --nats');
+    expect(refusal(['--nats', 'nats://a:1', '--nats-kv-replicas', '6'])).toBe('--nats-kv-replicas: must be an integer from 1 to 5 (got "6")');
+    expect(refusal(['--nats', 'nats://a:1', '--nats-kv-replicas', '0'])).toBe('--nats-kv-replicas: must be an integer from 1 to 5 (got "0")');
+  });
+
+  it('refuses a cluster id that cannot name NATS subjects and a bucket', () => {
+    expect(parseServerArgs([...BASE, '--cluster-id', 'prod_eu-1']).clusterId).toBe('prod_eu-1');
+    expect(refusal(['--cluster-id', 'prod.eu'])).toBe('--cluster-id: must be 1-63 letters, digits, "-" or "_" (got "prod.eu")');
+    expect(refusal(['--cluster-id', ''])).toContain('--cluster-id: must be 1-63');
+    expect(refusal(['--cluster-id', 'x'.repeat(64)])).toContain('--cluster-id: must be 1-63');
+  });
+
+  it('knows the nats-publisher as a controller, which can be left out', () => {
+    expect(CONTROLLER_NAMES).toContain('nats-publisher');
+    expect(parseServerArgs([...BASE, '--controllers', 'nats-publisher']).controllers).toEqual(['nats-publisher']);
+    expect(parseServerArgs([...BASE, '--controllers', '*,-nats-publisher']).controllers).not.toContain('nats-publisher');
   });
 });

@@ -10,4 +10,6 @@ export { groupOf, resourceRef, objectRef, quotedRef, knownKinds, kindsHelp } fro
 export { podStatus } from './pods.js';
 export { jobStatus } from './workloads.js';
 export { servicePorts, endpointsCell, MAX_ENDPOINTS_SHOWN } from './services.js';
+export { resolveDocument, resolveRow, RESOLVE_HEADERS, RESOLVE_WIDE_HEADERS } from './endpoint-sets.js';
+export type { ResolveDocument } from './endpoint-sets.js';
 export { nodeStatus, nodeRoles, hpaTargets } from './cluster.js';
