@@ -8,6 +8,7 @@ import { deletedEndpointSet, endpointSetOf } from './endpoint-set.js';
 import type { DiscoveryFallback } from './options.js';
 import type { CachedEndpointSet } from './set-store.js';
 import type { EndpointSet } from './wire.js';
+import { wakeableSleep } from './sleep.js';
 
 export interface ControlPlaneSink {
   /** What the cache holds for a Service now (to give a tombstone a revision past it). */
@@ -121,13 +122,6 @@ export class ControlPlaneFollower {
   }
 
   private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    });
+    return wakeableSleep(ms, (wake) => (this.wake = wake));
   }
 }

@@ -10,6 +10,7 @@ import type { NatsOptions } from '../nats/options.js';
 import { connectNats } from '../nats/options.js';
 import type { EndpointSet } from './wire.js';
 import { decodeEndpointSet, endpointsBucket, parseEndpointsKey } from './wire.js';
+import { wakeableSleep } from './sleep.js';
 
 export interface NatsFollowerSink {
   /** A set read from the bucket, whose key matches its namespace and service. */
@@ -177,13 +178,6 @@ export class NatsFollower {
   }
 
   private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    });
+    return wakeableSleep(ms, (wake) => (this.wake = wake));
   }
 }
