@@ -13,46 +13,14 @@ import type { DecodedPacket, Packet } from 'dns-packet';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isBerthError } from '../../client/index.js';
-import type { EndpointSet, EndpointSource, ServiceEndpoint, ServicePortInfo } from '../../client/index.js';
+import type { EndpointSource, ServiceEndpoint, ServicePortInfo } from '../../client/index.js';
 import { parseAgentArgs } from '../../node/index.js';
 import { DnsServer, compileDnsServerOptions } from '../../node/dns/index.js';
 import type { DnsServerOptions } from '../../node/dns/index.js';
 import { waitFor } from '../support/procs.js';
+import { MapSource } from '../support/endpoint-source.js';
 
 const logger = pino({ level: 'silent' });
-
-/** The declared seam: a local EndpointSource, a Map plus listeners. */
-class MapSource implements EndpointSource {
-  private readonly sets = new Map<string, EndpointSet>();
-  private readonly listeners = new Set<(set: EndpointSet) => void>();
-  private revision = 0;
-
-  put(namespace: string, service: string, ports: ServicePortInfo[], endpoints: ServiceEndpoint[], type = 'ClusterIP'): void {
-    this.emit({ namespace, service, revision: ++this.revision, type, ports, endpoints });
-  }
-
-  remove(namespace: string, service: string): void {
-    this.emit({ namespace, service, revision: ++this.revision, deleted: true, type: 'ClusterIP', ports: [], endpoints: [] });
-  }
-
-  private emit(set: EndpointSet): void {
-    this.sets.set(`${set.namespace}/${set.service}`, set);
-    for (const l of this.listeners) l(set);
-  }
-
-  get(namespace: string, service: string): EndpointSet | undefined {
-    return this.sets.get(`${namespace}/${service}`);
-  }
-
-  *all(): Iterable<EndpointSet> {
-    for (const s of this.sets.values()) if (s.deleted !== true) yield s;
-  }
-
-  onChange(listener: (set: EndpointSet) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-}
 
 function ep(pod: string, address: string, port: number, portName = 'http', ready = true, protocol: 'TCP' | 'UDP' = 'TCP'): ServiceEndpoint {
   return { pod, address, port, portName, protocol, ready, node: 'node-1' };
@@ -141,7 +109,7 @@ function tcpExchange(port: number, frames: Buffer[], count: number): Promise<{ a
 }
 
 describe('agent DNS over a real resolver', () => {
-  const source = new MapSource();
+  const source = new MapSource('ClusterIP');
   let server: DnsServer;
   let resolver: Resolver;
 
@@ -239,7 +207,7 @@ describe('agent DNS over a real resolver', () => {
 });
 
 describe('agent DNS message sizes', () => {
-  const source = new MapSource();
+  const source = new MapSource('ClusterIP');
   let server: DnsServer;
   const MANY = 60;
 
@@ -282,7 +250,7 @@ describe('agent DNS message sizes', () => {
 });
 
 describe('agent DNS over TCP and against bad input', () => {
-  const source = new MapSource();
+  const source = new MapSource('ClusterIP');
   const servers: DnsServer[] = [];
 
   beforeAll(() => {

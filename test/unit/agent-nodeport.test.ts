@@ -12,41 +12,9 @@ import { parseAgentArgs } from '../../node/index.js';
 import { NodePortProxy, compileNodePortProxyOptions, nodePortTargets } from '../../node/proxy/index.js';
 import type { NodePortProxyOptions } from '../../node/proxy/index.js';
 import { canConnect, waitFor } from '../support/procs.js';
+import { MapSource } from '../support/endpoint-source.js';
 
 const logger = pino({ level: 'silent' });
-
-/** The declared seam: a local EndpointSource, a Map plus listeners. */
-class MapSource implements EndpointSource {
-  private readonly sets = new Map<string, EndpointSet>();
-  private readonly listeners = new Set<(set: EndpointSet) => void>();
-  private revision = 0;
-
-  put(namespace: string, service: string, ports: ServicePortInfo[], endpoints: ServiceEndpoint[], type = 'NodePort'): void {
-    this.emit({ namespace, service, revision: ++this.revision, type, ports, endpoints });
-  }
-
-  remove(namespace: string, service: string): void {
-    this.emit({ namespace, service, revision: ++this.revision, deleted: true, type: 'ClusterIP', ports: [], endpoints: [] });
-  }
-
-  private emit(set: EndpointSet): void {
-    this.sets.set(`${set.namespace}/${set.service}`, set);
-    for (const l of this.listeners) l(set);
-  }
-
-  get(namespace: string, service: string): EndpointSet | undefined {
-    return this.sets.get(`${namespace}/${service}`);
-  }
-
-  *all(): Iterable<EndpointSet> {
-    for (const s of this.sets.values()) if (s.deleted !== true) yield s;
-  }
-
-  onChange(listener: (set: EndpointSet) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-}
 
 /** A TCP echo server on 127.0.0.1 that counts the connections it accepted. */
 class EchoServer {
@@ -171,7 +139,7 @@ describe('agent NodePort proxy', () => {
   it('spreads connections over the ready endpoints, never to a not-ready one, and to one added later', async () => {
     const [a, b, c] = [await echo(), await echo(), await echo()];
     const nodePort = await freePort();
-    const source = new MapSource();
+    const source = new MapSource('NodePort');
     const ports = [{ name: 'http', port: 80, protocol: 'TCP' as const, nodePort }];
     source.put('default', 'web', ports, [a.endpoint('web-a'), b.endpoint('web-b'), c.endpoint('web-c', false)]);
     const proxy = proxyOf(source);
@@ -188,7 +156,7 @@ describe('agent NodePort proxy', () => {
   it('forwards only to endpoints of the NodePort\'s own port', async () => {
     const [web, metrics] = [await echo(), await echo()];
     const [webPort, metricsPort] = [await freePort(), await freePort()];
-    const source = new MapSource();
+    const source = new MapSource('NodePort');
     source.put(
       'default',
       'web',
@@ -211,7 +179,7 @@ describe('agent NodePort proxy', () => {
     const good = await echo();
     const nodePort = await freePort();
     const deadPort = await freePort();
-    const source = new MapSource();
+    const source = new MapSource('NodePort');
     const ports = [{ name: 'http', port: 80, protocol: 'TCP' as const, nodePort }];
     source.put('default', 'web', ports, [good.endpoint('web-a', false)]);
     const proxy = proxyOf(source);
@@ -228,7 +196,7 @@ describe('agent NodePort proxy', () => {
   it('closes the listener of a removed Service while an open connection finishes', async () => {
     const a = await echo();
     const nodePort = await freePort();
-    const source = new MapSource();
+    const source = new MapSource('NodePort');
     source.put('default', 'web', [{ name: 'http', port: 80, protocol: 'TCP', nodePort }], [a.endpoint('web-a')]);
     const proxy = proxyOf(source);
     await listening(proxy, nodePort);
@@ -245,7 +213,7 @@ describe('agent NodePort proxy', () => {
   it('moves the listener when a Service changes its nodePort', async () => {
     const a = await echo();
     const [before, after] = [await freePort(), await freePort()];
-    const source = new MapSource();
+    const source = new MapSource('NodePort');
     source.put('default', 'web', [{ name: 'http', port: 80, protocol: 'TCP', nodePort: before }], [a.endpoint('web-a')]);
     const proxy = proxyOf(source);
     await listening(proxy, before);
@@ -261,7 +229,7 @@ describe('agent NodePort proxy', () => {
     const squatter = net.createServer((s) => s.destroy());
     await new Promise<void>((r) => squatter.listen(0, '127.0.0.1', () => r()));
     const nodePort = (squatter.address() as net.AddressInfo).port;
-    const source = new MapSource();
+    const source = new MapSource('NodePort');
     const proxy = proxyOf(source);
     source.put('default', 'web', [{ name: 'http', port: 80, protocol: 'TCP', nodePort }], [a.endpoint('web-a')]);
     await waitFor(() => proxy.nodePorts.includes(nodePort), { what: 'the proxy to want the NodePort', timeoutMs: 5000 });
@@ -274,7 +242,7 @@ describe('agent NodePort proxy', () => {
   it('holds at most maxConnectionsPerListener connections through one NodePort', async () => {
     const a = await echo();
     const nodePort = await freePort();
-    const source = new MapSource();
+    const source = new MapSource('NodePort');
     source.put('default', 'web', [{ name: 'http', port: 80, protocol: 'TCP', nodePort }], [a.endpoint('web-a')]);
     const proxy = proxyOf(source, { maxConnectionsPerListener: 2 });
     await listening(proxy, nodePort);
